@@ -1,0 +1,52 @@
+// Builds what `npm start`, `npm run serve` and `npm run validate` run:
+//   dist/electron/*.cjs|mjs  the Node side, bundled with esbuild
+//   dist/renderer/           the editor page, bundled with Vite (Monaco included, no CDN)
+// The renderer build is skipped when nothing under renderer/ or shared/ changed since the last one.
+// Flags: --cli (only the validate command line), --force (rebuild the renderer).
+import { build } from 'esbuild';
+import { build as viteBuild } from 'vite';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+const args = new Set(process.argv.slice(2));
+const out = path.join(root, 'dist');
+
+const node = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, logLevel: 'warning', absWorkingDir: root };
+
+function exists(p) {
+  return fs.existsSync(path.join(root, p));
+}
+
+async function buildNode() {
+  const jobs = [];
+  if (exists('electron/validate-cli.ts')) jobs.push(build({ ...node, entryPoints: ['electron/validate-cli.ts'], outfile: 'dist/electron/validate-cli.mjs', format: 'esm', packages: 'external' }));
+  if (args.has('--cli')) return Promise.all(jobs);
+  if (exists('electron/serve.ts')) jobs.push(build({ ...node, entryPoints: ['electron/serve.ts'], outfile: 'dist/electron/serve.mjs', format: 'esm', packages: 'external' }));
+  if (exists('electron/main.ts')) jobs.push(build({ ...node, entryPoints: ['electron/main.ts'], outfile: 'dist/electron/main.cjs', format: 'cjs', external: ['electron'] }));
+  // A sandboxed preload can require only 'electron': bundle everything else into it.
+  if (exists('electron/preload.ts')) jobs.push(build({ ...node, entryPoints: ['electron/preload.ts'], outfile: 'dist/electron/preload.cjs', format: 'cjs', external: ['electron'] }));
+  return Promise.all(jobs);
+}
+
+function newest(dir) {
+  let t = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, entry.name);
+    if (entry.isDirectory()) t = Math.max(t, newest(p));
+    else t = Math.max(t, fs.statSync(p).mtimeMs);
+  }
+  return t;
+}
+
+async function buildRenderer() {
+  const stamp = path.join(out, 'renderer', '.stamp');
+  const sources = Math.max(newest(path.join(root, 'renderer')), newest(path.join(root, 'shared')), fs.statSync(path.join(root, 'package-lock.json')).mtimeMs);
+  if (!args.has('--force') && fs.existsSync(stamp) && Number(fs.readFileSync(stamp, 'utf8')) >= sources) return;
+  await viteBuild({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' });
+  fs.writeFileSync(stamp, String(sources));
+}
+
+await buildNode();
+if (!args.has('--cli')) await buildRenderer();

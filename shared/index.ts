@@ -1,0 +1,19 @@
+/** The core: everything the Node side and the renderer share. No Node, no DOM. */
+export { openBook, applyEdit, applyEdits, checkEdit, checkValue } from './book/document';
+export type { BookDocument, Edit } from './book/document';
+export { validate, sortDiagnostics, isValidDateTime, didYouMean, REQUIRED_KEYS, DATE_FORMAT } from './book/validate';
+export type { SiteContext } from './book/validate';
+export { LineIndex } from './book/diagnostic';
+export type { Diagnostic, Range, Severity } from './book/diagnostic';
+export { splitFrontMatter } from './book/frontMatter';
+export type { FrontMatterSplit } from './book/frontMatter';
+export {
+  bookOf, describePath, BOOK_KEYS,
+  addReply, addReplyEdits, addThreadEdits, promoteReply, promoteReplyEdits,
+  demoteThread, demoteThreadEdits, mergeThreads, mergeThreadsEdits,
+} from './book/model';
+export type { Book, Thread, Reply, Link } from './book/model';
+export { EditError, pathText, rangeOf } from './yaml/edit';
+export type { Path, PathSegment } from './yaml/edit';
+export type { Value } from './yaml/tree';
+export { valueEquals } from './yaml/value';
