@@ -327,7 +327,7 @@ function setScalar(tree: Tree, frames: Frame[], node: ScalarNode, abs: number, p
   const newText = text.slice(0, from) + insert + text.slice(to);
   const collAbs = parent.abs;
   const newNode: ScalarNode = { ...parsed, start: from + lead.length - collAbs, length: newBlock ? out.length : parsed.length };
-  return rebuild(tree, frames.slice(0, -1), newNode, insert.length - (to - from), newText);
+  return rebuild(tree, frames, newNode, insert.length - (to - from), newText);
 }
 
 function readScalarBack(out: string, column: number, value: ScalarValue, eol: string): ScalarNode | null {
@@ -365,7 +365,7 @@ function replaceEntryValue(tree: Tree, frames: Frame[], path: Path, value: Value
     throw new EditError(`Cannot write the value at ${pathText(path)} so that it reads back the same.`);
   }
   const newNode = shiftNode(reread.entries[0]!.node, entry.start);
-  return rebuild(tree, frames.slice(0, -1), newNode, delta, newText);
+  return rebuild(tree, frames, newNode, delta, newText);
 }
 
 function replaceFlowCollection(tree: Tree, frames: Frame[], coll: CollectionNode, collAbs: number, newText: string): Tree {

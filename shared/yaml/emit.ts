@@ -109,7 +109,8 @@ export function emitDouble(value: string): string {
 export function hintFor(node: ScalarNode, source: string, ctx: EmitContext): StyleHint {
   if (node.style === 'empty') return HAND_PLAIN;
   if (typeof node.value === 'string' && (node.style === 'plain' || node.style === 'single' || node.style === 'double')) {
-    if (pyyamlScalar(node.value, ctx) === source) return { kind: 'pyyaml' };
+    // Folded over several lines, or exactly as PyYAML writes it: write it the PyYAML way.
+    if (source.includes('\n') || pyyamlScalar(node.value, ctx) === source) return { kind: 'pyyaml' };
   }
   return { kind: 'hand', style: node.style };
 }
@@ -136,13 +137,13 @@ export function emitValueAfterIndicator(value: Value, indicatorEnd: number, pare
   if (Array.isArray(value)) {
     if (value.length === 0) return ' []';
     if (value.every((v) => !Array.isArray(v) && !isPlainObject(v)) && opts.flowList(path)) return ' ' + emitFlowList(value as ScalarValue[], opts, indicatorEnd + 1);
-    if (inSeq) return ' ' + emitBlockSeq(value, indicatorEnd + 1, opts, path).trimStart();
+    if (inSeq) return ' ' + emitBlockSeq(value, indicatorEnd + 1, opts, path).trimStart().replace(/\r?\n$/, '');
     return opts.eol + emitBlockSeq(value, parentColumn + opts.seqIndent, opts, path).replace(/\r?\n$/, '');
   }
   if (isPlainObject(value)) {
     const keys = Object.keys(value);
     if (keys.length === 0) return ' {}';
-    if (inSeq) return ' ' + emitBlockMap(value, indicatorEnd + 1, opts, path).trimStart();
+    if (inSeq) return ' ' + emitBlockMap(value, indicatorEnd + 1, opts, path).trimStart().replace(/\r?\n$/, '');
     return opts.eol + emitBlockMap(value, parentColumn + 2, opts, path).replace(/\r?\n$/, '');
   }
   const ctx: EmitContext = { column: indicatorEnd + 1, indent: parentColumn + 2, eol: opts.eol, flow: false, timestamp: key === 'start' || key === 'end' };
