@@ -22,18 +22,27 @@ export type SplitResult =
   | { readonly kind: 'unterminated'; readonly start: number; readonly openerEnd: number };
 
 const OPENER = /^---[ \t]*(\r?\n)/;
-const CLOSER = /^(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/gm;
+const CLOSER_LINE = /^(?:---|\.\.\.)[ \t]*\r?$/;
+
+/** The first `---` or `...` line at or after `from` (a line start): [start, end after its break]. */
+function findCloser(text: string, from: number): [number, number] | null {
+  // Only \n ends a line here, as in Jekyll (a JS regex with the m flag would also split at U+2028).
+  for (let at = from; at <= text.length; ) {
+    const nl = text.indexOf('\n', at);
+    const end = nl < 0 ? text.length : nl;
+    if (CLOSER_LINE.test(text.slice(at, end))) return [at, nl < 0 ? end : nl + 1];
+    if (nl < 0) return null;
+    at = nl + 1;
+  }
+  return null;
+}
 
 export function splitFrontMatter(text: string): SplitResult {
   const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const opener = OPENER.exec(bom ? text.slice(1) : text);
   if (!opener) return { kind: 'none' };
   const start = bom + opener[0].length;
-  CLOSER.lastIndex = start;
-  const closer = CLOSER.exec(text);
+  const closer = findCloser(text, start);
   if (!closer) return { kind: 'unterminated', start: bom, openerEnd: start };
-  return {
-    kind: 'ok',
-    split: { bom, start, end: closer.index, bodyStart: closer.index + closer[0].length, eol: opener[1] === '\r\n' ? '\r\n' : '\n' },
-  };
+  return { kind: 'ok', split: { bom, start, end: closer[0], bodyStart: closer[1], eol: opener[1] === '\r\n' ? '\r\n' : '\n' } };
 }

@@ -230,6 +230,16 @@ function neighbourHint(tree: Tree, path: Path): StyleHint {
   return tree.profile.sorted ? { kind: 'pyyaml' } : HAND_PLAIN;
 }
 
+/** Writes with the neighbours' style; if that does not read back, with quotes that always do. */
+function withFallback(tree: Tree, write: (opts: BlockOptions) => Tree): Tree {
+  try {
+    return write(optionsFor(tree));
+  } catch (e) {
+    if (!(e instanceof EditError)) throw e;
+    return write({ ...optionsFor(tree), scalar: (value) => (typeof value === 'string' ? emitDouble(value) : emitNonString(value)) });
+  }
+}
+
 /** Writing options that take every style decision from the neighbours of the path written. */
 function optionsFor(tree: Tree): BlockOptions {
   return {
@@ -355,17 +365,18 @@ function replaceEntryValue(tree: Tree, frames: Frame[], path: Path, value: Value
   let to = parent.abs + entry.end;
   if (text.charCodeAt(to - 1) === 10) to -= text.charCodeAt(to - 2) === 13 ? 2 : 1;
   const column = columnAt(text, entryAbs);
-  const opts = optionsFor(tree);
-  const insert = emitValueAfterIndicator(value, columnAt(text, indicator) + 1, column, coll.kind === 'seq', opts, path, coll.kind === 'map' ? entry.key : undefined);
-  const newText = text.slice(0, from) + insert + text.slice(to);
-  const delta = insert.length - (to - from);
-  const entrySource = newText.slice(entryAbs, parent.abs + entry.end + delta);
-  const reread = parseAt(entrySource, column);
-  if (!reread || !isCollection(reread) || reread.entries.length !== 1 || !valueEquals(reread.entries[0]!.node.value, value)) {
-    throw new EditError(`Cannot write the value at ${pathText(path)} so that it reads back the same.`);
-  }
-  const newNode = shiftNode(reread.entries[0]!.node, entry.start);
-  return rebuild(tree, frames, newNode, delta, newText);
+  return withFallback(tree, (opts) => {
+    const insert = emitValueAfterIndicator(value, columnAt(text, indicator) + 1, column, coll.kind === 'seq', opts, path, coll.kind === 'map' ? entry.key : undefined);
+    const newText = text.slice(0, from) + insert + text.slice(to);
+    const delta = insert.length - (to - from);
+    const entrySource = newText.slice(entryAbs, parent.abs + entry.end + delta);
+    const reread = parseAt(entrySource, column);
+    if (!reread || !isCollection(reread) || reread.entries.length !== 1 || !valueEquals(reread.entries[0]!.node.value, value)) {
+      throw new EditError(`Cannot write the value at ${pathText(path)} so that it reads back the same.`);
+    }
+    const newNode = shiftNode(reread.entries[0]!.node, entry.start);
+    return rebuild(tree, frames, newNode, delta, newText);
+  });
 }
 
 function replaceFlowCollection(tree: Tree, frames: Frame[], coll: CollectionNode, collAbs: number, newText: string): Tree {
@@ -396,9 +407,8 @@ function insertPair(tree: Tree, parent: Located, parentPath: Path, key: string, 
       if (archive >= 0 && key !== 'archive') index = archive;
     }
   }
-  const opts = optionsFor(tree);
-  const lines = emitBlockMap({ [key]: value }, map.column, opts, parentPath);
-  return insertEntryText(tree, parent, index, lines, [...parentPath, key]);
+  const write = (opts: BlockOptions) => insertEntryText(tree, parent, index, emitBlockMap({ [key]: value }, map.column, opts, parentPath), [...parentPath, key], value);
+  return withFallback(tree, write);
 }
 
 function flowJson(value: Value): string {
@@ -418,7 +428,7 @@ function separator(text: string, coll: CollectionNode, collAbs: number): string 
  * Inserts full entry lines (`lines`: indented at the collection's column, each ending
  * with a line break) before entry `index` of the block collection at `at`.
  */
-function insertEntryText(tree: Tree, at: Located, index: number, lines: string, path: Path): Tree {
+function insertEntryText(tree: Tree, at: Located, index: number, lines: string, path: Path, expected?: Value): Tree {
   const { text, eol } = tree;
   const coll = at.node as CollectionNode;
   const n = coll.entries.length;
@@ -460,7 +470,7 @@ function insertEntryText(tree: Tree, at: Located, index: number, lines: string, 
   const entryAbs = pos + entryOffset;
   const entryLines = lines.slice(coll.column);
   const reread = parseAt(entryLines, coll.column);
-  if (!reread || !isCollection(reread) || reread.kind !== coll.kind || reread.entries.length !== 1) {
+  if (!reread || !isCollection(reread) || reread.kind !== coll.kind || reread.entries.length !== 1 || (expected !== undefined && !valueEquals(reread.entries[0]!.node.value, expected))) {
     throw new EditError(`Cannot insert at ${pathText(path)}: the new text does not read back.`);
   }
   const collStart = n === 0 ? entryAbs : at.abs;
@@ -513,8 +523,7 @@ export function insertValue(tree: Tree, path: Path, index: number, value: Value)
     if (node.entries.length === 0 && (Array.isArray(value) || isPlainObject(value))) return setValue(tree, path, [value]);
     return insertFlow(tree, at, index, value, path);
   }
-  const lines = emitBlockSeq([value], node.column, optionsFor(tree), path);
-  return insertEntryText(tree, at, index, lines, [...path, index]);
+  return withFallback(tree, (opts) => insertEntryText(tree, at, index, emitBlockSeq([value], node.column, opts, path), [...path, index], value));
 }
 
 function insertFlow(tree: Tree, at: Located, index: number, value: Value, path: Path): Tree {

@@ -85,10 +85,13 @@ function buildScalar(source: string, node: Scalar, base: number, emptyAt: number
   return { kind: 'scalar', start: s - base, length: end - s, style, value };
 }
 
-/** True when the line ending at `nl` (a newline offset) holds only spaces and starts after `floor`. */
+/**
+ * True when the line ending at `nl` (a newline offset) is empty and starts after `floor`.
+ * A line of spaces may be content (more spaces than the indentation), so it stays.
+ */
 function isBlankLineBefore(source: string, nl: number, floor: number): boolean {
   let i = nl - 1;
-  while (i > floor && source.charCodeAt(i) === 32) i--;
+  if (i > floor && source.charCodeAt(i) === 13) i--;
   return i > floor && source.charCodeAt(i) === 10;
 }
 
@@ -125,7 +128,7 @@ function buildMap(source: string, map: YAMLMap<YamlNode, YamlNode | null>, base:
     setOwn(value, keyText, child.value as Value);
   }
   const length = flow ? valueEnd - s : (entries.length ? entries[entries.length - 1]!.end : valueEnd - s);
-  return { kind: 'map', start: s - base, length, flow, column: columnAt(source, s), entries, value };
+  return { kind: 'map', start: s - base, length, flow, column: flow ? 0 : columnAt(source, s), entries, value };
 }
 
 function colonOffset(pair: Pair<YamlNode, YamlNode | null>, source: string, keyEnd: number): number {
@@ -165,5 +168,5 @@ function buildSeq(source: string, seq: YAMLSeq<YamlNode | null>, base: number): 
     value.push(child.value as Value);
   });
   const length = flow ? valueEnd - s : (entries.length ? entries[entries.length - 1]!.end : valueEnd - s);
-  return { kind: 'seq', start: s - base, length, flow, column: columnAt(source, s), entries, value };
+  return { kind: 'seq', start: s - base, length, flow, column: flow ? 0 : columnAt(source, s), entries, value };
 }

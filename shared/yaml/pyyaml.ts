@@ -4,7 +4,7 @@
  * indent 2, allow_unicode off. Half of the book files were written by PyYAML; writing a
  * changed value exactly as PyYAML would keeps the git diff to the lines that changed.
  */
-import { yaml11ReadsAsString } from './scalarRules';
+import { coreReadsAsString, yaml11ReadsAsString } from './scalarRules';
 
 const BEST_WIDTH = 80;
 const BREAKS = '\n\x85\u2028\u2029';
@@ -105,7 +105,9 @@ export type PyYamlStyle = 'plain' | 'single' | 'double';
 /** The style PyYAML picks for a string in block context. */
 export function pyyamlStyle(text: string): PyYamlStyle {
   const a = analyze(Array.from(text));
-  if (yaml11ReadsAsString(text) && a.allowBlockPlain && !a.empty) return 'plain';
+  // PyYAML asks only its YAML 1.1 resolver; we also ask YAML 1.2's core schema, which reads
+  // a plain `0o17` or `1e3` as a number, so such texts get quotes.
+  if (yaml11ReadsAsString(text) && coreReadsAsString(text) && a.allowBlockPlain && !a.empty) return 'plain';
   if (a.allowSingleQuoted) return 'single';
   return 'double';
 }

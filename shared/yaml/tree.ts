@@ -44,7 +44,7 @@ export interface CollectionNode {
   readonly start: number;
   readonly length: number;
   readonly flow: boolean;
-  /** Column of the first entry (block), or of the opening bracket (flow). */
+  /** Column of the first entry of a block collection (flow collections: 0, unused). */
   readonly column: number;
   readonly entries: readonly Entry[];
   readonly value: Value[] | { [key: string]: Value };
