@@ -1,0 +1,76 @@
+/** A new book from the site's conventions, written in the hand-written style of the site. */
+import type { NewBookRequest } from '../../shared/api';
+import { bookOf, openBook } from '../../shared/index';
+import { WorkspaceError } from './errors';
+
+/** A new book file, not yet written. */
+export interface NewBookDraft {
+  readonly id: string;
+  readonly path: string;
+  readonly text: string;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const ymd = (d: Date, sep = '-') => `${d.getUTCFullYear()}${sep}${pad(d.getUTCMonth() + 1)}${sep}${pad(d.getUTCDate())}`;
+
+/** The Monday of the week holding `day` (`YYYY-MM-DD`), as a UTC date; throws for a day that does not exist. */
+export function mondayOf(day: string): Date {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  const date = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null;
+  if (!m || !date || ymd(date) !== day || date.getUTCFullYear() < 1000) throw new WorkspaceError('bad-request', `The week must be a real day written YYYY-MM-DD; "${day}" is not.`);
+  const back = (date.getUTCDay() + 6) % 7;
+  return new Date(date.getTime() - back * 86_400_000);
+}
+
+/** The file name part of a title: lowercase ASCII letters and digits joined by single dashes, at most 80 characters. */
+export function slugify(title: string): string {
+  const ascii = title.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  const slug = ascii.replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  return slug.slice(0, 80).replace(/-+$/, '') || 'book';
+}
+
+/** Names joined as people write them: "A", "A and B", "A, B and C". */
+export function joinNames(names: readonly string[]): string {
+  if (names.length <= 1) return names.join('');
+  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
+
+const quote = (s: string) => JSON.stringify(s);
+const YAML11_WORDS = /^(y|n|yes|no|on|off|true|false|null)$/i;
+
+/** An author as a flow-list item: plain when YAML reads it back as the same text, quoted otherwise. */
+function flowItem(s: string): string {
+  return /^[A-Za-z][A-Za-z0-9 ._'-]*$/.test(s) && !/[ ]$/.test(s) && !YAML11_WORDS.test(s) ? s : quote(s);
+}
+
+/** Builds the text of a new book; `names` maps people ids to display names. Checks the text reads back as asked. */
+export function newBookDraft(request: NewBookRequest, names: ReadonlyMap<string, string>): NewBookDraft {
+  const title = request.title.trim().replace(/\s+/g, ' ');
+  if (!title) throw new WorkspaceError('bad-request', 'A new book needs a title.');
+  const authors = request.authors.map((a) => a.trim()).filter((a) => a);
+  const monday = mondayOf(request.week);
+  const friday = new Date(monday.getTime() + 4 * 86_400_000);
+  const id = `${ymd(monday, '')}-${slugify(title)}`;
+  const start = `${ymd(monday)} 00:00:00`;
+  const end = `${ymd(friday)} 23:59:59`;
+  const by = authors.length ? ` by ${joinNames(authors.map((a) => names.get(a) ?? a))}` : '';
+  const text = [
+    '---',
+    `title: ${quote(title)}`,
+    `description: ${quote(`Book of the Week. ${title}${by}`)}`,
+    `cover: ${quote(`images/books/${id}/cover.jpg`)}`,
+    `image: ${quote(`images/books/${id}/preview.jpg`)}`,
+    `start: ${start}`,
+    `end: ${end}`,
+    `authors: [${authors.map(flowItem).join(', ')}]`,
+    'links: []',
+    '---',
+    '',
+    `A short note about ${title}: what the book covers and who it is for.`,
+    '',
+  ].join('\n');
+  const book = bookOf(openBook(text).data);
+  const same = book && book.title === title && book.start === start && book.end === end && book.authors.length === authors.length && book.authors.every((a, i) => a === authors[i]);
+  if (!same) throw new WorkspaceError('bad-request', `The new book's text does not read back as asked (title ${quote(title)}); please change the title or authors.`);
+  return { id, path: `_books/${id}.md`, text };
+}

@@ -1,0 +1,86 @@
+/**
+ * Path confinement: every path from the other side is site-relative and must resolve,
+ * through real paths, to a place inside the site root. Symbolic links may point anywhere
+ * inside the site, never outside it.
+ */
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { WorkspaceError, errnoCode } from './errors';
+
+const refuse = (rel: string, why: string): never => {
+  throw new WorkspaceError('bad-path', `${JSON.stringify(rel.slice(0, 200))} is refused: ${why}.`);
+};
+
+/** Checks the text of a site-relative path (forward slashes, no `..`, nothing absolute or encoded) and returns it. */
+export function checkRelative(rel: unknown): string {
+  if (typeof rel !== 'string' || rel === '') throw new WorkspaceError('bad-path', 'A path must be a non-empty text.');
+  if (rel.length > 1024) refuse(rel, 'it is longer than 1024 characters');
+  if (rel.includes('\0')) refuse(rel, 'it holds a NUL character');
+  if ([...rel].some((c) => c < ' ')) refuse(rel, 'it holds a control character');
+  if (rel.includes('\\')) refuse(rel, 'it holds a backslash; use forward slashes');
+  if (rel.startsWith('/') || /^[a-zA-Z]:/.test(rel) || path.isAbsolute(rel)) refuse(rel, 'it is absolute; paths are relative to the site folder');
+  if (rel.includes(':')) refuse(rel, 'it holds a colon');
+  if (/%(2e|2f|5c|00|25)/i.test(rel)) refuse(rel, 'it holds an encoded dot, slash, backslash or percent sign');
+  for (const s of rel.split('/')) {
+    if (s === '..') refuse(rel, 'it leaves the site folder (..)');
+    if (s === '.' || s === '') refuse(rel, 'it has an empty or "." part');
+  }
+  return rel;
+}
+
+/** Checks a book path: `_books/<name>.md`, one level deep. */
+export function checkBookPath(rel: unknown): string {
+  const p = checkRelative(rel);
+  if (!/^_books\/[^/]+\.md$/.test(p)) refuse(p, 'books are _books/<name>.md files');
+  return p;
+}
+
+/** Whether `p` is `root` or inside it (both real, absolute paths). */
+export function isInside(root: string, p: string): boolean {
+  const base = root.endsWith(path.sep) ? root : root + path.sep;
+  return p === root || p.startsWith(base);
+}
+
+/**
+ * Resolves a site-relative path to the real absolute path it names, inside `rootReal`
+ * (the real path of the site root). The file need not exist: its nearest existing folder
+ * is resolved instead. Throws a bad-path WorkspaceError when it would leave the site.
+ */
+export async function confine(rootReal: string, rel: string): Promise<string> {
+  checkRelative(rel);
+  const full = path.join(rootReal, ...rel.split('/'));
+  const missing: string[] = [];
+  for (let at = full; ; at = path.dirname(at)) {
+    try {
+      const real = await fs.realpath(at);
+      const resolved = path.join(real, ...missing.reverse());
+      if (!isInside(rootReal, resolved)) refuse(rel, 'it leads outside the site folder (through a symbolic link)');
+      return resolved;
+    } catch (e) {
+      if (e instanceof WorkspaceError) throw e;
+      const code = errnoCode(e);
+      if (code !== 'ENOENT' && code !== 'ENOTDIR') throw new WorkspaceError('bad-path', `${rel} cannot be resolved: ${code ?? 'unknown error'}.`);
+      if (await isLink(at)) refuse(rel, 'it is or passes through a broken symbolic link');
+      if (at === rootReal || path.dirname(at) === at) refuse(rel, 'the site folder itself is gone');
+      missing.push(path.basename(at));
+    }
+  }
+}
+
+async function isLink(p: string): Promise<boolean> {
+  try {
+    return (await fs.lstat(p)).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+
+/** The real path of a file found by listing a folder of the site, or null when it leads outside the site or is gone. */
+export async function realInside(rootReal: string, file: string): Promise<string | null> {
+  try {
+    const real = await fs.realpath(file);
+    return isInside(rootReal, real) ? real : null;
+  } catch {
+    return null;
+  }
+}
