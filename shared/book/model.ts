@@ -167,8 +167,10 @@ export function describePath(path: Path): string {
     }
   }
   if (parts.length === 0) return 'Front matter';
+  // "Thread 3, reply 2" names an item; "Thread 3, reply 2: text" a field of it.
+  const endsWithItem = typeof path[path.length - 1] === 'number';
   const head = parts.slice(0, -1).join(', ');
   const last = parts[parts.length - 1]!;
-  const text = head ? `${head}: ${last}` : last;
+  const text = head ? `${head}${endsWithItem ? ', ' : ': '}${last}` : last;
   return text.charAt(0).toUpperCase() + text.slice(1);
 }

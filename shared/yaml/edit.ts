@@ -75,15 +75,15 @@ function describe(node: YNode): string {
 }
 
 /** Finds the node at `path`; throws an EditError naming the first missing step. */
-function locate(tree: Tree, path: Path): Located {
+function locate(tree: Tree, path: Path, whole: Path = path): Located {
   const frames: Frame[] = [];
   let node: YNode = tree.root;
   let abs = tree.base + tree.root.start;
   for (let i = 0; i < path.length; i++) {
     const seg = path[i]!;
-    if (!isCollection(node)) throw new EditError(`No value at ${pathText(path)}: ${pathText(path.slice(0, i))} is ${describe(node)}.`);
+    if (!isCollection(node)) throw new EditError(`No value at ${pathText(whole)}: ${pathText(path.slice(0, i))} is ${describe(node)}.`);
     const index = findEntry(node, seg);
-    if (index < 0) throw new EditError(`No value at ${pathText(path)}: ${pathText(path.slice(0, i)) === '(front matter)' ? 'the front matter' : pathText(path.slice(0, i))} ${node.kind === 'seq' ? `is a list of ${node.entries.length}` : `has no key "${String(seg)}"`}.`);
+    if (index < 0) throw new EditError(`No value at ${pathText(whole)}: ${pathText(path.slice(0, i)) === '(front matter)' ? 'the front matter' : pathText(path.slice(0, i))} ${node.kind === 'seq' ? `is a list of ${node.entries.length}` : `has no key "${String(seg)}"`}.`);
     frames.push({ coll: node, abs, index });
     const child: YNode = node.entries[index]!.node;
     abs = abs + child.start;
@@ -244,7 +244,12 @@ function withFallback(tree: Tree, write: (opts: BlockOptions) => Tree): Tree {
 function optionsFor(tree: Tree): BlockOptions {
   return {
     eol: tree.eol,
-    seqIndent: tree.profile.seqIndent,
+    seqIndent: (path: Path) => {
+      for (const m of matches(tree, tree.root, tree.base + tree.root.start, path, 0, { n: 400 })) {
+        if (m.node.kind === 'seq' && !m.node.flow && m.parent.kind === 'map') return m.node.column - columnAt(tree.text, m.parentAbs + m.entry.start);
+      }
+      return tree.profile.seqIndent;
+    },
     scalar: (value: ScalarValue, ctx: EmitContext, path: Path) => emitScalar(value, neighbourHint(tree, path), ctx),
     keyOrder: (keys: string[], path: Path) => {
       const ref = reference(tree, path, 'map');
@@ -273,7 +278,7 @@ export function setValue(tree: Tree, path: Path, value: Value): Tree {
   if (path.length === 0) throw new EditError('Setting the whole front matter is not an edit; replace the text instead.');
   const parentPath = path.slice(0, -1);
   const last = path[path.length - 1]!;
-  const parent = locate(tree, parentPath);
+  const parent = locate(tree, parentPath, path);
   if (!isCollection(parent.node)) throw new EditError(`No value at ${pathText(path)}: ${pathText(parentPath)} is ${describe(parent.node)}.`);
   const index = findEntry(parent.node, last);
   if (index < 0) {
@@ -552,7 +557,7 @@ function insertFlow(tree: Tree, at: Located, index: number, value: Value, path: 
 export function removeAt(tree: Tree, path: Path): Tree {
   if (path.length === 0) throw new EditError('Cannot remove the whole front matter.');
   const parentPath = path.slice(0, -1);
-  const at = locate(tree, parentPath);
+  const at = locate(tree, parentPath, path);
   const coll = at.node;
   if (!isCollection(coll)) throw new EditError(`No value at ${pathText(path)}: ${pathText(parentPath)} is ${describe(coll)}.`);
   const index = findEntry(coll, path[path.length - 1]!);

@@ -118,8 +118,8 @@ export function hintFor(node: ScalarNode, source: string, ctx: EmitContext): Sty
 /** Options for writing a whole value (a mapping or sequence) as block YAML. */
 export interface BlockOptions {
   readonly eol: string;
-  /** Indent of a sequence under a mapping key, relative to the key (0 like PyYAML, or 2). */
-  readonly seqIndent: number;
+  /** Indent of the block sequence at `path` under its key, relative to the key (0 like PyYAML, or 2). */
+  readonly seqIndent: (path: readonly (string | number)[]) => number;
   /** Writes a scalar; defaults to the neighbour-free style. */
   readonly scalar: (value: ScalarValue, ctx: EmitContext, path: readonly (string | number)[]) => string;
   /** Orders the keys of a mapping being written. */
@@ -138,7 +138,7 @@ export function emitValueAfterIndicator(value: Value, indicatorEnd: number, pare
     if (value.length === 0) return ' []';
     if (value.every((v) => !Array.isArray(v) && !isPlainObject(v)) && opts.flowList(path)) return ' ' + emitFlowList(value as ScalarValue[], opts, indicatorEnd + 1);
     if (inSeq) return ' ' + emitBlockSeq(value, indicatorEnd + 1, opts, path).trimStart().replace(/\r?\n$/, '');
-    return opts.eol + emitBlockSeq(value, parentColumn + opts.seqIndent, opts, path).replace(/\r?\n$/, '');
+    return opts.eol + emitBlockSeq(value, parentColumn + opts.seqIndent(path), opts, path).replace(/\r?\n$/, '');
   }
   if (isPlainObject(value)) {
     const keys = Object.keys(value);

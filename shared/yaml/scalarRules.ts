@@ -7,7 +7,8 @@
 const core = {
   null: /^(?:~|null|Null|NULL)?$/,
   bool: /^(?:true|True|TRUE|false|False|FALSE)$/,
-  int: /^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$/,
+  // Wider than the spec (signs and underscores on 0o/0x/0b) because js-yaml reads those as numbers too.
+  int: /^[-+]?(?:[0-9][0-9_]*|0o[0-7_]+|0x[0-9a-fA-F_]+|0b[01_]+)$/,
   float: /^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/,
 };
 
@@ -25,7 +26,7 @@ const yaml11 = [
 /** PyYAML's timestamp resolver. */
 export const yaml11Timestamp = /^(?:[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]|[0-9][0-9][0-9][0-9]-[0-9][0-9]?-[0-9][0-9]?(?:[Tt]|[ \t]+)[0-9][0-9]?:[0-9][0-9]:[0-9][0-9](?:\.[0-9]*)?(?:[ \t]*(?:Z|[-+][0-9][0-9]?(?::[0-9][0-9])?))?)$/;
 
-/** True when YAML 1.2's core schema reads the plain scalar `s` as a string. */
+/** True when YAML 1.2's core schema (and js-yaml's reading of it) reads the plain scalar `s` as a string. */
 export function coreReadsAsString(s: string): boolean {
   return !(core.null.test(s) || core.bool.test(s) || core.int.test(s) || core.float.test(s));
 }

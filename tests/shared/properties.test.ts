@@ -38,7 +38,7 @@ const book = fc.record({
 function pyyamlDump(value: Value): string {
   return emitBlockMap(value as { [k: string]: Value }, 0, {
     eol: '\n',
-    seqIndent: 0,
+    seqIndent: () => 0,
     scalar: (v, ctx) => (typeof v === 'string' && !(ctx.timestamp && /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/.test(v)) ? pyyamlScalar(v, ctx) : String(v)),
     keyOrder: (keys) => keys.slice().sort(),
     flowList: () => false,
