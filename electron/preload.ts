@@ -1,0 +1,33 @@
+/**
+ * The preload: the contract's methods over IPC, exposed to the page as `window.bookApi`.
+ * It exposes methods, never ipcRenderer itself.
+ */
+import { contextBridge, ipcRenderer } from 'electron';
+import { channelOf } from '../shared/api';
+import type { ApiMethod, BookApi } from '../shared/api';
+import type { IpcAnswer } from './app/ipc';
+
+async function call(method: ApiMethod, ...args: unknown[]): Promise<never> {
+  const answer = (await ipcRenderer.invoke(channelOf(method), ...args)) as IpcAnswer;
+  if (!answer.ok) throw new Error(answer.error);
+  return answer.value as never;
+}
+
+const api = {
+  site: () => call('site'),
+  listBooks: () => call('listBooks'),
+  people: () => call('people'),
+  readBook: (path) => call('readBook', path),
+  saveBook: (path, text, base) => call('saveBook', path, text, base),
+  newBook: (request) => call('newBook', request),
+  filesExist: (paths) => call('filesExist', paths),
+  readAsset: (path) => call('readAsset', path),
+  writeBackup: (path, text, base) => call('writeBackup', path, text, base),
+  listBackups: () => call('listBackups'),
+  discardBackup: (path) => call('discardBackup', path),
+  nextEvents: (cursor) => call('nextEvents', cursor),
+  openExternal: (url) => call('openExternal', url),
+  setWindowState: (state) => call('setWindowState', state),
+} satisfies BookApi;
+
+contextBridge.exposeInMainWorld('bookApi', api);
