@@ -3,6 +3,8 @@
  * sanitizer, link validation narrowed to safe URLs, and the whole output cleaned again.
  */
 import MarkdownIt from 'markdown-it';
+import type { Env, Token } from 'markdown-it';
+import { escapeHtml } from './escape';
 import { cleanHtml, sanitizeRawHtml } from './sanitize';
 import { safeUrl } from './safeUrl';
 
@@ -13,12 +15,22 @@ md.validateLink = (url: string) => safeUrl(url, 'image') !== null;
 md.renderer.rules.html_inline = (tokens, idx) => sanitizeRawHtml(tokens[idx]!.content);
 md.renderer.rules.html_block = (tokens, idx) => sanitizeRawHtml(tokens[idx]!.content);
 
+// A chat export escapes & < > everywhere, code included, where markdown shows entities
+// literally (`gym &lt;search term&gt;`): in chat texts, code shows the characters meant.
+const SLACK_ENTITY = /&(amp|lt|gt);/g;
+const SLACK_CHARS: Record<string, string> = { amp: '&', lt: '<', gt: '>' };
+const codeText = (token: Token, env: Env | undefined) =>
+  escapeHtml(env?.chat ? token.content.replace(SLACK_ENTITY, (_m, name: string) => SLACK_CHARS[name]!) : token.content);
+md.renderer.rules.code_inline = (tokens, idx, _options, env) => `<code>${codeText(tokens[idx]!, env)}</code>`;
+md.renderer.rules.code_block = (tokens, idx, _options, env) => `<pre><code>${codeText(tokens[idx]!, env)}</code></pre>\n`;
+md.renderer.rules.fence = md.renderer.rules.code_block;
+
 /** Markdown to sanitized HTML (the book's body). */
 export function renderMarkdown(src: string): string {
-  return cleanHtml(md.render(src));
+  return cleanHtml(md.render(src, {}));
 }
 
-/** A thread or reply text as the site shows it: Liquid's `newline_to_br`, then markdown. */
+/** A thread or reply text as the site shows it: Liquid's `newline_to_br`, then markdown (entities in code read as a chat export means them). */
 export function renderChatText(text: string): string {
-  return renderMarkdown(text.replace(/\r?\n/g, '<br />\n'));
+  return cleanHtml(md.render(text.replace(/\r?\n/g, '<br />\n'), { chat: true }));
 }
