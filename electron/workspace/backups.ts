@@ -9,9 +9,14 @@ import { checkBookPath } from './sitePath';
 
 const sha = (s: string) => crypto.createHash('sha256').update(s).digest('hex');
 
+/** A site's backup folder inside `base` (e.g. the app's data folder): `<base>/<hash of the site root>`. */
+export function backupDirFor(base: string, siteRoot: string): string {
+  return path.join(base, sha(siteRoot).slice(0, 16));
+}
+
 /** Where a site's backups go when the host names no folder: `<tmp>/book-editor-backups/<hash of the site root>`. */
 export function defaultBackupDir(siteRoot: string): string {
-  return path.join(os.tmpdir(), 'book-editor-backups', sha(siteRoot).slice(0, 16));
+  return backupDirFor(path.join(os.tmpdir(), 'book-editor-backups'), siteRoot);
 }
 
 function isFingerprint(v: unknown): v is Fingerprint {

@@ -6,6 +6,6 @@ export type { WorkspaceErrorKind } from './errors';
 export { EventQueue } from './eventQueue';
 export { locateSite } from './siteRoot';
 export type { SiteLocation } from './siteRoot';
-export { defaultBackupDir } from './backups';
+export { backupDirFor, defaultBackupDir } from './backups';
 export { newBookDraft, mondayOf, slugify, joinNames } from './newBookText';
 export { checkRelative, checkBookPath, confine } from './sitePath';
