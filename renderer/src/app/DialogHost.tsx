@@ -1,0 +1,77 @@
+/** The container of the modal dialogs: one at a time, chosen by the store. */
+import { useMemo } from 'react';
+import { useServices } from './services';
+import { useEditor } from '../store/hooks';
+import { formBookOf } from '../store/derived';
+import { threadActions } from '../threads/threadActions';
+import { threadsOf } from '../threads/threadValue';
+import { MoveReplyDialog } from '../threads/dialogs/MoveReplyDialog';
+import { MoveThreadDialog } from '../threads/dialogs/MoveThreadDialog';
+import { DemoteDialog } from '../threads/dialogs/DemoteDialog';
+import { MergeDialog } from '../threads/dialogs/MergeDialog';
+import { ConfirmSwitchDialog } from '../dialogs/ConfirmSwitchDialog';
+import { ConflictDialog } from '../dialogs/ConflictDialog';
+import { CompareDialog } from '../dialogs/CompareDialog';
+import { RecoverDialog } from '../dialogs/RecoverDialog';
+import { NewBookDialog } from '../dialogs/NewBookDialog';
+
+export function DialogHost() {
+  const { store, session } = useServices();
+  const dialog = useEditor((s) => s.ui.dialog);
+  const data = useEditor((s) => s.book?.doc.data ?? null);
+  const path = useEditor((s) => s.book?.path ?? '');
+  const title = useEditor((s) => formBookOf(s)?.title ?? '');
+  const mine = useEditor((s) => s.book?.doc.text ?? '');
+  const people = useEditor((s) => s.site.people);
+  const books = useEditor((s) => s.site.books);
+  const actions = useMemo(() => threadActions(store), [store]);
+  if (!dialog) return null;
+  const close = () => store.openDialog(null);
+  const threads = threadsOf(data);
+  const act = (f: () => void) => () => {
+    close();
+    f();
+  };
+  switch (dialog.kind) {
+    case 'moveReply':
+      return <MoveReplyDialog threads={threads} thread={dialog.thread} reply={dialog.reply} onClose={close} onMove={(t, i) => act(() => actions.moveReply(dialog.thread, dialog.reply, t, i))()} />;
+    case 'moveThread':
+      return <MoveThreadDialog threads={threads} thread={dialog.thread} onClose={close} onMove={(i) => act(() => actions.moveThread(dialog.thread, i))()} />;
+    case 'demote':
+      return <DemoteDialog threads={threads} thread={dialog.thread} onClose={close} onDemote={(t, i) => act(() => actions.demote(dialog.thread, t, i))()} />;
+    case 'merge':
+      return <MergeDialog threads={threads} thread={dialog.thread} onClose={close} onMerge={(t) => act(() => actions.merge(t, dialog.thread))()} />;
+    case 'confirmSwitch': {
+      const next = books.find((b) => b.path === dialog.path)?.title ?? dialog.path;
+      return (
+        <ConfirmSwitchDialog
+          current={title || path}
+          next={next}
+          onCancel={close}
+          onDiscard={act(() => {
+            void session.api.discardBackup(path).catch(() => undefined);
+            void session.open(dialog.path);
+          })}
+          onSave={act(() => void session.save().then((ok) => ok && session.open(dialog.path)))}
+        />
+      );
+    }
+    case 'conflict':
+      return (
+        <ConflictDialog
+          path={path}
+          deleted={dialog.disk === null}
+          onClose={close}
+          onReload={() => void session.reload()}
+          onOverwrite={() => void session.overwrite(dialog.disk)}
+          onCompare={() => store.openDialog({ kind: 'compare', disk: dialog.disk })}
+        />
+      );
+    case 'compare':
+      return <CompareDialog disk={dialog.disk?.text ?? ''} mine={mine} onClose={close} onReload={() => void session.reload()} onOverwrite={() => void session.overwrite(dialog.disk)} />;
+    case 'recover':
+      return <RecoverDialog backups={dialog.backups} onClose={close} onRestore={(b) => void session.restore(b)} onDiscard={(b) => void session.discard(b)} />;
+    case 'newBook':
+      return <NewBookDialog people={people} onClose={close} onCreate={(r) => session.newBook(r)} />;
+  }
+}

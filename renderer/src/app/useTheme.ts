@@ -1,0 +1,31 @@
+/** Applies the chosen theme (system, light or dark) to the page and remembers it. */
+import { useEffect } from 'react';
+import type { EditorStore } from '../store/editorStore';
+import type { Theme } from '../store/uiSlice';
+import { useEditor } from '../store/hooks';
+
+const KEY = 'book-editor.theme';
+
+export function savedTheme(): Theme {
+  try {
+    const t = localStorage.getItem(KEY);
+    return t === 'light' || t === 'dark' ? t : 'system';
+  } catch {
+    return 'system';
+  }
+}
+
+export function useTheme(_store: EditorStore): Theme {
+  const theme = useEditor((s) => s.ui.theme);
+  useEffect(() => {
+    const root = document.documentElement;
+    if (theme === 'system') delete root.dataset.theme;
+    else root.dataset.theme = theme;
+    try {
+      localStorage.setItem(KEY, theme);
+    } catch {
+      // Storage may be off; the theme still applies for this session.
+    }
+  }, [theme]);
+  return theme;
+}

@@ -1,0 +1,23 @@
+/** A button that runs a named command: its text is the command's label, its tooltip adds the shortcut. */
+import type { ReactNode } from 'react';
+import { useCommand } from './useCommand';
+
+interface Props {
+  readonly command: string;
+  readonly icon?: ReactNode;
+  /** More words for the tooltip, e.g. what Undo will undo. */
+  readonly detail?: string | null;
+  readonly className?: string;
+  readonly iconOnly?: boolean;
+}
+
+export function CommandButton({ command, icon, detail, className, iconOnly }: Props) {
+  const c = useCommand(command);
+  const tip = [detail ?? c.label, c.shortcut ? `(${c.shortcut})` : ''].filter(Boolean).join(' ');
+  return (
+    <button type="button" className={className ?? 'btn'} onClick={c.run} disabled={!c.enabled} title={tip} aria-label={iconOnly ? c.label : undefined}>
+      {icon}
+      {iconOnly ? null : <span>{c.label}</span>}
+    </button>
+  );
+}

@@ -1,0 +1,54 @@
+/** The editor's top bar: the book, the Form / Raw tabs, and the main commands. */
+import { CommandButton } from '../commands/CommandButton';
+import { useServices } from '../app/services';
+import { useEditor } from '../store/hooks';
+import { dirtyOf, formBookOf } from '../store/derived';
+import { redoLabel, undoLabel } from '../store/history';
+import { Icon } from '../ui/Icon';
+
+export function EditorHeader() {
+  const { store } = useServices();
+  const title = useEditor((s) => formBookOf(s)?.title ?? '');
+  const path = useEditor((s) => s.book?.path ?? '');
+  const view = useEditor((s) => s.ui.view);
+  const preview = useEditor((s) => s.ui.preview);
+  const dirty = useEditor(dirtyOf);
+  const undo = useEditor((s) => (s.book ? undoLabel(s.book.history) : null));
+  const redo = useEditor((s) => (s.book ? redoLabel(s.book.history) : null));
+  const tab = (id: 'form' | 'raw', label: string) => (
+    <button type="button" role="tab" id={`tab-${id}`} aria-selected={view === id} aria-controls={`panel-${id}`} tabIndex={view === id ? 0 : -1} className={`tab${view === id ? ' active' : ''}`} onClick={() => store.setUi({ view: id })}
+      onKeyDown={(e) => {
+        if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {
+          const next = view === 'form' ? 'raw' : 'form';
+          store.setUi({ view: next });
+          document.getElementById(`tab-${next}`)?.focus();
+        }
+      }}>
+      {label}
+    </button>
+  );
+  return (
+    <header className="editor-head">
+      <div className="editor-title">
+        <h1 title={path}>
+          {dirty ? <span className="dirty-dot" aria-label="unsaved changes">●</span> : null}
+          {title || 'Untitled'}
+        </h1>
+        <span className="muted editor-path">{path}</span>
+      </div>
+      <div role="tablist" aria-label="View" className="tabs">
+        {tab('form', 'Form')}
+        {tab('raw', 'Raw')}
+      </div>
+      <div className="spacer" />
+      <div className="toolbar" role="toolbar" aria-label="Book">
+        <CommandButton command="undo" className="btn btn-ghost" icon={<Icon name="undo" />} detail={undo ? `Undo ${undo}` : null} />
+        <CommandButton command="redo" className="btn btn-ghost" icon={<Icon name="redo" />} detail={redo ? `Redo ${redo}` : null} />
+        <CommandButton command="save" className="btn btn-primary" icon={<Icon name="save" />} />
+        <button type="button" className={`icon-btn${preview ? ' on' : ''}`} aria-pressed={preview} aria-label="Show preview" title="Show preview" onClick={() => store.setUi({ preview: !preview })}>
+          <Icon name="panel" />
+        </button>
+      </div>
+    </header>
+  );
+}

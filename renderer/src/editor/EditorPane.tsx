@@ -1,0 +1,64 @@
+/** The middle pane: the open book's header, banners, the Form and Raw views, and the problems list. */
+import { useServices } from '../app/services';
+import { ErrorBoundary } from '../app/ErrorBoundary';
+import { CommandButton } from '../commands/CommandButton';
+import { useEditor } from '../store/hooks';
+import { diagnosticsOf } from '../store/derived';
+import { FormPane } from '../form/FormPane';
+import { ProblemsPanel } from '../problems/ProblemsPanel';
+import { goToProblem } from '../problems/goToProblem';
+import { Icon } from '../ui/Icon';
+import { Banners } from './Banners';
+import { EditorHeader } from './EditorHeader';
+import { RawView } from './RawView';
+
+export function EditorPane() {
+  const { store } = useServices();
+  const hasBook = useEditor((s) => s.book !== null);
+  const view = useEditor((s) => s.ui.view);
+  const problemsOpen = useEditor((s) => s.ui.problemsOpen);
+  const diagnostics = useEditor(diagnosticsOf);
+  const doc = useEditor((s) => s.book?.readable ?? null);
+  if (!hasBook) {
+    return (
+      <main className="editor editor-empty">
+        <div className="welcome">
+          <Icon name="book" size={32} />
+          <h1>Pick a book</h1>
+          <p className="muted">Choose a book from the library on the left, or start a new one.</p>
+          <CommandButton command="new-book" className="btn btn-primary" icon={<Icon name="plus" size={14} />} />
+        </div>
+      </main>
+    );
+  }
+  return (
+    <main className="editor">
+      <EditorHeader />
+      <Banners />
+      <div className="editor-body">
+        <div role="tabpanel" id="panel-form" aria-labelledby="tab-form" hidden={view !== 'form'} className="tabpanel">
+          {view === 'form' ? (
+            <ErrorBoundary
+              resetKey={doc}
+              fallback={(error, retry) => (
+                <div className="crash" role="alert">
+                  <h2>The form could not show this book.</h2>
+                  <p>Your text is safe in the editor. The raw view shows it as it is.</p>
+                  <pre>{error.message}</pre>
+                  <button type="button" className="btn" onClick={() => store.setUi({ view: 'raw' })}>Open raw view</button>{' '}
+                  <button type="button" className="btn" onClick={retry}>Try again</button>
+                </div>
+              )}
+            >
+              <FormPane />
+            </ErrorBoundary>
+          ) : null}
+        </div>
+        <div role="tabpanel" id="panel-raw" aria-labelledby="tab-raw" hidden={view !== 'raw'} className="tabpanel">
+          {view === 'raw' ? <RawView /> : null}
+        </div>
+      </div>
+      {problemsOpen ? <ProblemsPanel diagnostics={diagnostics} onGo={(d) => goToProblem(store, d)} onClose={() => store.setUi({ problemsOpen: false })} /> : null}
+    </main>
+  );
+}

@@ -1,0 +1,21 @@
+/** A field's diagnostics, shown under it. */
+import type { Diagnostic } from '../../../shared/index';
+import { Icon } from '../ui/Icon';
+
+export function FieldMessages({ id, diagnostics }: { readonly id?: string; readonly diagnostics: readonly Diagnostic[] | undefined }) {
+  if (!diagnostics?.length) return null;
+  return (
+    <ul className="field-messages" id={id}>
+      {diagnostics.map((d, i) => (
+        <li key={i} className={`msg msg-${d.severity}`}>
+          <Icon name={d.severity === 'error' ? 'error' : 'warning'} size={14} />
+          <span>{d.message}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** The worst severity of a list, for a field's outline. */
+export const severityOf = (list: readonly Diagnostic[] | undefined): 'error' | 'warning' | null =>
+  list?.some((d) => d.severity === 'error') ? 'error' : list?.length ? 'warning' : null;

@@ -1,0 +1,84 @@
+/** The container of the Form view: the metadata, the links and the threads of the open book. */
+import { useMemo, useRef } from 'react';
+import type { Diagnostic } from '../../../shared/index';
+import { useServices } from '../app/services';
+import { useEditor } from '../store/hooks';
+import { diagnosticsOf, formBookOf } from '../store/derived';
+import { isEditable } from '../store/bookSlice';
+import { ThreadsPane } from '../threads/ThreadsPane';
+import { LinksEditor } from './LinksEditor';
+import { MetadataForm } from './MetadataForm';
+import { useImage } from './useAssetUrl';
+import { useFocusRequest } from './useFocusRequest';
+import { isObj } from '../threads/threadValue';
+
+export function FormPane() {
+  const { store } = useServices();
+  const book = useEditor(formBookOf);
+  const readOnly = useEditor((s) => !s.book || !isEditable(s.book.doc));
+  const diagnostics = useEditor(diagnosticsOf);
+  const people = useEditor((s) => s.site.people);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  useFocusRequest();
+  const cover = useImage(book?.cover ?? '');
+  const image = useImage(book?.image ?? '');
+
+  // Metadata and links diagnostics by dotted path (the threads cut their own).
+  const byPath = useMemo(() => {
+    const m = new Map<string, Diagnostic[]>();
+    for (const d of diagnostics) {
+      if (d.keys[0] === 'archive') continue;
+      const required = d.code === 'required' && d.keys.length === 0 ? /required key (\w+)/.exec(d.message)?.[1] : undefined;
+      const key = required ?? d.keys.join('.');
+      m.set(key, [...(m.get(key) ?? []), d]);
+    }
+    return m;
+  }, [diagnostics]);
+
+  const actions = useMemo(() => {
+    const doc = () => store.get().book!.doc;
+    const list = (key: 'authors' | 'links') => {
+      const data = doc().data;
+      return isObj(data) && Array.isArray(data[key]) ? data[key] : null;
+    };
+    return {
+      set: (path: readonly (string | number)[], value: string, label: string) => store.edit(label, [{ op: 'set', path, value }], `set:${path.join('.')}`),
+      authors: {
+        add: (a: string) => {
+          const l = list('authors');
+          store.edit('Add author', l ? [{ op: 'insert', path: ['authors'], index: l.length, value: a }] : [{ op: 'set', path: ['authors'], value: [a] }]);
+        },
+        remove: (i: number) => store.edit('Remove author', [{ op: 'remove', path: ['authors', i] }]),
+        move: (from: number, to: number) => store.edit('Move author', [{ op: 'move', from: ['authors', from], to: ['authors'], index: to }]),
+      },
+      links: {
+        set: (i: number, key: 'text' | 'link', value: string) => store.edit(`Edit link ${key}`, [{ op: 'set', path: ['links', i, key], value }], `set:links.${i}.${key}`),
+        add: () => {
+          const l = list('links');
+          const n = l ? l.length : 0;
+          const ok = store.edit('Add link', l ? [{ op: 'insert', path: ['links'], index: n, value: { text: '', link: '' } }] : [{ op: 'set', path: ['links'], value: [{ text: '', link: '' }] }]);
+          if (ok) store.focus(`links.${n}.text`);
+        },
+        remove: (i: number) => store.edit('Delete link', [{ op: 'remove', path: ['links', i] }]),
+        move: (from: number, to: number) => {
+          if (to < 0 || from === to) return;
+          if (store.edit('Move link', [{ op: 'move', from: ['links', from], to: ['links'], index: to }])) store.focus(`links.${to}`);
+        },
+      },
+    };
+  }, [store]);
+
+  if (!book) return null;
+  return (
+    <div className="form-scroll" ref={scrollRef}>
+      <div className="form">
+        <MetadataForm book={book} people={people} diagnostics={byPath} images={{ cover, image }} readOnly={readOnly} onSet={(p, v, l) => actions.set(p, v as string, l)} onAuthors={actions.authors} />
+        <LinksEditor links={book.links} diagnostics={byPath} readOnly={readOnly} onSet={actions.links.set} onAdd={actions.links.add} onRemove={actions.links.remove} onMove={actions.links.move} />
+        <ThreadsPane scrollRef={scrollRef} />
+        <datalist id="people-names">
+          {people.map((p) => <option key={p.id} value={p.name} />)}
+        </datalist>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,67 @@
+/** The book's links: add, edit, remove, and reorder by drag or by Move up / Move down. */
+import { useMemo } from 'react';
+import type { Diagnostic } from '../../../shared/index';
+import type { Link } from '../../../shared/index';
+import { Icon } from '../ui/Icon';
+import { SortableList } from '../ui/SortableList';
+import { FieldMessages, severityOf } from './FieldMessages';
+
+interface Props {
+  readonly links: readonly Link[];
+  readonly diagnostics: ReadonlyMap<string, readonly Diagnostic[]>;
+  readonly onSet: (index: number, key: 'text' | 'link', value: string) => void;
+  readonly onAdd: () => void;
+  readonly onRemove: (index: number) => void;
+  readonly onMove: (from: number, to: number) => void;
+  readonly readOnly?: boolean;
+}
+
+export function LinksEditor({ links, diagnostics, onSet, onAdd, onRemove, onMove, readOnly }: Props) {
+  const ids = useMemo(() => links.map((_, i) => `link-${i}`), [links]);
+  return (
+    <section className="section" aria-labelledby="links-title">
+      <header className="section-head">
+        <h2 id="links-title">Links</h2>
+        <span className="count">{links.length}</span>
+        <div className="spacer" />
+        {readOnly ? null : (
+          <button type="button" className="btn btn-small" onClick={onAdd}>
+            <Icon name="plus" size={14} />
+            <span>Add link</span>
+          </button>
+        )}
+      </header>
+      {links.length === 0 ? <p className="empty">No links yet.</p> : null}
+      <ol className="links" data-path="links">
+        <SortableList
+          ids={ids}
+          onMove={onMove}
+          describe={(i) => `link ${i + 1}, ${links[i]?.text || links[i]?.link || 'empty'}`}
+          renderItem={(i, item, handle) => {
+            const l = links[i]!;
+            const row = [...(diagnostics.get(`links.${i}`) ?? []), ...(diagnostics.get(`links.${i}.text`) ?? []), ...(diagnostics.get(`links.${i}.link`) ?? [])];
+            return (
+              <li ref={item.ref as React.Ref<HTMLLIElement>} style={item.style} className={`link-row${item.dragging ? ' dragging' : ''}`} aria-label={`Link ${i + 1}: ${l.text || l.link || 'empty'}`} data-path={`links.${i}`}>
+                <div className="link-fields">
+                  <button type="button" ref={handle.ref} {...handle.props} className="handle" aria-label={`Drag link ${i + 1}`} title="Drag to reorder (or Space, arrows, Space)" disabled={readOnly}>
+                    <Icon name="grip" size={14} />
+                  </button>
+                  <input className={`input${severityOf(diagnostics.get(`links.${i}.text`)) ? ` input-${severityOf(diagnostics.get(`links.${i}.text`))}` : ''}`} aria-label="Text" placeholder="Text" value={l.text} readOnly={readOnly} data-path={`links.${i}.text`} onChange={(e) => onSet(i, 'text', e.target.value)} />
+                  <input className={`input input-url${severityOf(diagnostics.get(`links.${i}.link`)) ? ` input-${severityOf(diagnostics.get(`links.${i}.link`))}` : ''}`} aria-label="Link" placeholder="https://…" value={l.link} readOnly={readOnly} spellCheck={false} data-path={`links.${i}.link`} onChange={(e) => onSet(i, 'link', e.target.value)} />
+                  {readOnly ? null : (
+                    <div className="row-actions">
+                      <button type="button" className="icon-btn" aria-label="Move up" title="Move up" disabled={i === 0} onClick={() => onMove(i, i - 1)}><Icon name="up" /></button>
+                      <button type="button" className="icon-btn" aria-label="Move down" title="Move down" disabled={i === links.length - 1} onClick={() => onMove(i, i + 1)}><Icon name="down" /></button>
+                      <button type="button" className="icon-btn danger" aria-label="Delete" title="Delete link" onClick={() => onRemove(i)}><Icon name="trash" /></button>
+                    </div>
+                  )}
+                </div>
+                <FieldMessages diagnostics={row} />
+              </li>
+            );
+          }}
+        />
+      </ol>
+    </section>
+  );
+}

@@ -1,0 +1,50 @@
+/** Title, description, cover and image, the week, and the authors. Presentational: values in, edits out. */
+import type { Book, Diagnostic, Path, Value } from '../../../shared/index';
+import type { Person } from '../../../shared/api';
+import { TextField } from './TextField';
+import { DateTimeField } from './DateTimeField';
+import { ImageField } from './ImageField';
+import { AuthorsField } from './AuthorsField';
+
+export interface ImageInfo {
+  readonly url: string | null;
+  readonly missing: boolean;
+}
+
+interface Props {
+  readonly book: Book;
+  readonly people: readonly Person[];
+  readonly diagnostics: ReadonlyMap<string, readonly Diagnostic[]>;
+  readonly images: { readonly cover: ImageInfo; readonly image: ImageInfo };
+  readonly readOnly: boolean;
+  readonly onSet: (path: Path, value: Value, label: string) => void;
+  readonly onAuthors: { add(a: string): void; remove(i: number): void; move(from: number, to: number): void };
+}
+
+export function MetadataForm({ book, people, diagnostics, images, readOnly, onSet, onAuthors }: Props) {
+  const text = (key: 'title' | 'description', label: string, multiline = false) => (
+    <TextField label={label} value={book[key]} path={key} diagnostics={diagnostics.get(key)} readOnly={readOnly} multiline={multiline} onChange={(v) => onSet([key], v, `Edit ${key}`)} />
+  );
+  return (
+    <section className="section metadata" aria-labelledby="metadata-title">
+      <header className="section-head">
+        <h2 id="metadata-title">Book</h2>
+      </header>
+      <div className="grid-2">
+        <div className="stack">
+          {text('title', 'Title')}
+          {text('description', 'Description', true)}
+          <div className="grid-2 tight">
+            <DateTimeField label="Start" value={book.start} path="start" diagnostics={diagnostics.get('start')} readOnly={readOnly} onChange={(v) => onSet(['start'], v, 'Edit start')} />
+            <DateTimeField label="End" value={book.end} path="end" diagnostics={diagnostics.get('end')} readOnly={readOnly} onChange={(v) => onSet(['end'], v, 'Edit end')} />
+          </div>
+          <AuthorsField authors={book.authors} people={people} diagnostics={diagnostics} readOnly={readOnly} onAdd={onAuthors.add} onRemove={onAuthors.remove} onMove={onAuthors.move} />
+        </div>
+        <div className="stack">
+          <ImageField label="Cover" value={book.cover} path="cover" diagnostics={diagnostics.get('cover')} url={images.cover.url} missing={images.cover.missing} readOnly={readOnly} onChange={(v) => onSet(['cover'], v, 'Edit cover')} />
+          <ImageField label="Image" value={book.image} path="image" diagnostics={diagnostics.get('image')} url={images.image.url} missing={images.image.missing} readOnly={readOnly} onChange={(v) => onSet(['image'], v, 'Edit image')} />
+        </div>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,21 @@
+/** A blob: URL for a site image, read through the contract once it is known to exist. */
+import { useEffect, useState } from 'react';
+import { useServices } from '../app/services';
+import { useEditor } from '../store/hooks';
+import type { ImageInfo } from './MetadataForm';
+
+export function useImage(path: string): ImageInfo {
+  const { assets } = useServices();
+  const key = path.trim().replace(/^\/+/, '');
+  const exists = useEditor((s) => (key ? s.site.files[key] : undefined));
+  const [url, setUrl] = useState<{ key: string; url: string | null } | null>(null);
+  useEffect(() => {
+    if (!key || exists !== true) return;
+    let live = true;
+    void assets.url(key).then((u) => live && setUrl({ key, url: u }));
+    return () => {
+      live = false;
+    };
+  }, [assets, key, exists]);
+  return { url: url?.key === key ? url.url : null, missing: !!key && exists === false };
+}

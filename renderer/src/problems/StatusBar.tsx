@@ -1,0 +1,34 @@
+/** The status bar: where the book is, whether it is saved, and the problems badge. */
+import { useEditor } from '../store/hooks';
+import { diagnosticsOf, dirtyOf } from '../store/derived';
+import { useServices } from '../app/services';
+import { Icon } from '../ui/Icon';
+import { undoLabel } from '../store/history';
+
+export function StatusBar() {
+  const { store } = useServices();
+  const path = useEditor((s) => s.book?.path ?? null);
+  const dirty = useEditor(dirtyOf);
+  const diagnostics = useEditor(diagnosticsOf);
+  const busy = useEditor((s) => s.ui.busy);
+  const last = useEditor((s) => (s.book ? undoLabel(s.book.history) : null));
+  const open = useEditor((s) => s.ui.problemsOpen);
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  const warnings = diagnostics.length - errors;
+  return (
+    <footer className="statusbar">
+      <span className="status-path">{path ?? 'No book open'}</span>
+      {path ? <span className={`status-state${dirty ? ' dirty' : ''}`}>{busy ? 'Working…' : dirty ? 'Unsaved changes' : 'Saved'}</span> : null}
+      {last ? <span className="muted status-last">Last change: {last}</span> : null}
+      <div className="spacer" />
+      {path ? (
+        <button type="button" className={`status-problems${errors ? ' has-errors' : ''}`} aria-pressed={open} aria-label={`Problems: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`} onClick={() => store.setUi({ problemsOpen: !open })}>
+          <Icon name="error" size={14} />
+          <span>{errors}</span>
+          <Icon name="warning" size={14} />
+          <span>{warnings}</span>
+        </button>
+      ) : null}
+    </footer>
+  );
+}

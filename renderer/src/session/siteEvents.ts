@@ -1,0 +1,63 @@
+/** The long-poll loop over `api.nextEvents`: changes on disk and native menu commands. */
+import type { SiteEvent } from '../../../shared/api';
+import type { Session } from './session';
+
+/** Starts listening; returns a function that stops. */
+export function listen(session: Session, runCommand: (command: string) => void): () => void {
+  let stopped = false;
+  let refresh: ReturnType<typeof setTimeout> | undefined;
+  const refreshSoon = () => {
+    clearTimeout(refresh);
+    refresh = setTimeout(() => void session.refreshBooks(), 300);
+  };
+  const handle = (event: SiteEvent) => {
+    switch (event.kind) {
+      case 'command':
+        runCommand(event.command);
+        break;
+      case 'open-book':
+        session.requestOpen(event.path);
+        break;
+      case 'book-changed':
+        void session.bookChanged(event.path);
+        refreshSoon();
+        break;
+      case 'book-added':
+        refreshSoon();
+        break;
+      case 'book-removed':
+        if (session.store.get().book?.path === event.path) session.store.notify('error', 'The open book was removed from disk. Save to write it again.');
+        refreshSoon();
+        break;
+      case 'people-changed':
+        void session.refreshPeople();
+        break;
+      case 'site-opened':
+        session.store.close();
+        void session.start();
+        break;
+    }
+  };
+  void (async () => {
+    let cursor = 0;
+    let failures = 0;
+    while (!stopped) {
+      try {
+        const batch = await session.api.nextEvents(cursor);
+        if (stopped) return;
+        failures = 0;
+        const first = cursor === 0;
+        cursor = batch.cursor;
+        // Cursor 0 returns the current cursor; events before it happened before this page.
+        if (!first) batch.events.forEach(handle);
+      } catch {
+        failures++;
+        await new Promise((r) => setTimeout(r, Math.min(10_000, 500 * 2 ** Math.min(failures, 5))));
+      }
+    }
+  })();
+  return () => {
+    stopped = true;
+    clearTimeout(refresh);
+  };
+}

@@ -1,0 +1,61 @@
+/**
+ * Reactions to store changes that reach the Node side: the window title and dirty flag,
+ * backups of unsaved work about a second after each change, and which image files exist.
+ */
+import { dirtyOf, windowTitleOf } from '../store/derived';
+import { isObj } from '../threads/threadValue';
+import type { Session } from './session';
+
+export const BACKUP_DELAY_MS = 1000;
+
+/** Starts the watchers; returns a function that stops them. */
+export function watch(session: Session, backupDelayMs = BACKUP_DELAY_MS): () => void {
+  const { store, api } = session;
+  let lastWindow = '';
+  let lastText: string | null = null;
+  let backupTimer: ReturnType<typeof setTimeout> | undefined;
+  const backedUp = new Set<string>();
+  let lastData: unknown = null;
+
+  const onChange = () => {
+    const state = store.get();
+    const title = windowTitleOf(state);
+    const dirty = dirtyOf(state);
+    const key = `${dirty}\u0000${title}`;
+    if (key !== lastWindow) {
+      lastWindow = key;
+      void api.setWindowState({ title, dirty }).catch(() => undefined);
+    }
+
+    const book = state.book;
+    if (book && book.doc.text !== lastText) {
+      lastText = book.doc.text;
+      clearTimeout(backupTimer);
+      if (dirty) {
+        backupTimer = setTimeout(() => {
+          const now = store.get().book;
+          if (!now || now.path !== book.path || now.doc.text === now.savedText) return;
+          backedUp.add(now.path);
+          void api.writeBackup(now.path, now.doc.text, now.fingerprint).catch(() => undefined);
+        }, backupDelayMs);
+      } else if (backedUp.delete(book.path)) {
+        void api.discardBackup(book.path).catch(() => undefined);
+      }
+    }
+
+    const data = book?.readable?.data;
+    if (data !== lastData) {
+      lastData = data;
+      if (isObj(data)) {
+        const files = [data.cover, data.image].filter((f): f is string => typeof f === 'string' && f.trim() !== '');
+        void session.checkFiles(files);
+      }
+    }
+  };
+  onChange();
+  const unsubscribe = store.subscribe(onChange);
+  return () => {
+    unsubscribe();
+    clearTimeout(backupTimer);
+  };
+}

@@ -1,0 +1,65 @@
+/** Values derived from the state, memoized on the identity of their inputs. */
+import { bookOf, validate } from '../../../shared/index';
+import type { Book, Diagnostic, SiteContext } from '../../../shared/index';
+import type { EditorState } from './editorStore';
+import { isDirty } from './bookSlice';
+
+function memo<A extends readonly unknown[], R>(f: (...args: A) => R): (...args: A) => R {
+  let last: { args: A; result: R } | null = null;
+  return (...args: A) => {
+    if (last && last.args.length === args.length && last.args.every((a, i) => a === args[i])) return last.result;
+    const result = f(...args);
+    last = { args, result };
+    return result;
+  };
+}
+
+const siteContext = memo((path: string, people: EditorState['site']['people'], files: EditorState['site']['files'], books: EditorState['site']['books']): SiteContext => {
+  const known = Object.entries(files);
+  return {
+    path,
+    people: people.length ? people.map((p) => p.id) : undefined,
+    // Only files whose existence was asked: an unasked cover is not reported missing.
+    files: known.length ? known.filter(([, exists]) => exists).map(([f]) => f) : undefined,
+    weeks: books.map((b) => ({ path: b.path, title: b.title, start: b.start, end: b.end })),
+  };
+});
+
+const diagnosticsMemo = memo((doc: NonNullable<EditorState['book']>['doc'], site: SiteContext): Diagnostic[] => validate(doc, site));
+
+/** Every diagnostic of the open book: errors first. */
+export function diagnosticsOf(state: EditorState): readonly Diagnostic[] {
+  const book = state.book;
+  if (!book) return NO_DIAGNOSTICS;
+  const files = state.site.files;
+  const cover = typeof book.doc.data === 'object' && book.doc.data && !Array.isArray(book.doc.data) ? book.doc.data.cover : undefined;
+  const coverKnown = typeof cover === 'string' && cover.replace(/^\/+/, '') in files;
+  return diagnosticsMemo(book.doc, siteContext(book.path, state.site.people, coverKnown ? files : NO_FILES, state.site.books));
+}
+
+const NO_DIAGNOSTICS: readonly Diagnostic[] = [];
+const NO_FILES: EditorState['site']['files'] = {};
+
+const bookMemo = memo((data: unknown) => bookOf(data as never));
+
+/** The typed view of the book the forms show (the last readable one while the text does not parse). */
+export function formBookOf(state: EditorState): Book | null {
+  const doc = state.book?.readable;
+  return doc ? bookMemo(doc.data) : null;
+}
+
+export const dirtyOf = (state: EditorState): boolean => isDirty(state.book);
+
+export const errorCountOf = (state: EditorState): number => diagnosticsOf(state).filter((d) => d.severity === 'error').length;
+export const warningCountOf = (state: EditorState): number => diagnosticsOf(state).filter((d) => d.severity === 'warning').length;
+
+/** The title the window shows. */
+export function windowTitleOf(state: EditorState): string {
+  const book = state.book;
+  if (!book) return state.site.info ? `${state.site.info.name} — Book Editor` : 'Book Editor';
+  const name = formBookOf(state)?.title || book.path.split('/').pop() || book.path;
+  return `${isDirty(book) ? '● ' : ''}${name} — Book Editor`;
+}
+
+/** `archive.3.replies.1.text` from a path of keys. */
+export const pathKey = (keys: readonly (string | number)[]): string => keys.join('.');

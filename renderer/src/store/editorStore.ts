@@ -1,0 +1,114 @@
+/**
+ * The one store of the editor: the site (library, people, known files), the open book,
+ * and the UI state. Components read it through hooks; changes go through these methods.
+ */
+import { EditError } from '../../../shared/index';
+import type { Edit } from '../../../shared/index';
+import type { BookFile, BookSummary, Fingerprint, Person, SiteInfo } from '../../../shared/api';
+import { createStore } from './createStore';
+import type { Store } from './createStore';
+import { edited, isDirty, loaded, redone, replacedText, saved, undone } from './bookSlice';
+import type { OpenBook } from './bookSlice';
+import { BIG_BOOK_THREADS, INITIAL_UI } from './uiSlice';
+import type { Dialog, Notice, UiState } from './uiSlice';
+import { threadCount } from '../threads/threadValue';
+
+export interface SiteState {
+  readonly info: SiteInfo | null;
+  readonly books: readonly BookSummary[];
+  readonly people: readonly Person[];
+  /** Site files whose existence was asked (covers, images). */
+  readonly files: Readonly<Record<string, boolean>>;
+  readonly error: string | null;
+}
+
+export interface EditorState {
+  readonly site: SiteState;
+  readonly book: OpenBook | null;
+  readonly ui: UiState;
+}
+
+export const INITIAL_STATE: EditorState = {
+  site: { info: null, books: [], people: [], files: {}, error: null },
+  book: null,
+  ui: INITIAL_UI,
+};
+
+export interface EditorStore extends Store<EditorState> {
+  /** Opens a book as read from disk (never an undo step; the history starts empty). */
+  load(file: BookFile): void;
+  /** Applies form edits as one undo step; `group` merges bursts of typing in one field. Returns false when an edit could not apply. */
+  edit(label: string, edits: readonly Edit[], group?: string | null): boolean;
+  /** Replaces the whole text (the raw view, a restored backup). */
+  replaceText(text: string, label?: string, group?: string | null): void;
+  undo(): void;
+  redo(): void;
+  /** Marks the current text as what is on disk. */
+  markSaved(text: string, fingerprint: Fingerprint): void;
+  /** Closes the book. */
+  close(): void;
+  setSite(patch: Partial<SiteState>): void;
+  setUi(patch: Partial<UiState>): void;
+  openDialog(dialog: Dialog | null): void;
+  notify(kind: Notice['kind'], text: string): void;
+  /** Asks the form to focus a field (a dotted path such as `archive.3.replies.1.text`). */
+  focus(path: string): void;
+}
+
+let seq = 0;
+
+export function createEditorStore(initial: EditorState = INITIAL_STATE, now: () => number = () => performance.now()): EditorStore {
+  const store = createStore(initial);
+  const setBook = (f: (book: OpenBook) => OpenBook) => store.set((s) => {
+    if (!s.book) return s;
+    const book = f(s.book);
+    return book === s.book ? s : { ...s, book };
+  });
+  const setUi = (patch: Partial<UiState>) => store.set((s) => ({ ...s, ui: { ...s.ui, ...patch } }));
+  const notify = (kind: Notice['kind'], text: string) => setUi({ notice: { kind, text, id: ++seq } });
+  return {
+    ...store,
+    load(file) {
+      store.set((s) => {
+        const book = loaded(file.path, file.text, file.fingerprint);
+        const big = threadCount(book.doc.data) > BIG_BOOK_THREADS;
+        const same = s.book?.path === file.path;
+        return {
+          ...s,
+          book,
+          ui: {
+            ...s.ui,
+            externalChange: false,
+            ...(same ? {} : { expandedByDefault: !big, toggled: new Set<number>(), threadFilter: '', focus: null }),
+          },
+        };
+      });
+    },
+    edit(label, edits, group = null) {
+      try {
+        setBook((b) => edited(b, label, edits, group, now()));
+        return true;
+      } catch (e) {
+        if (!(e instanceof EditError)) throw e;
+        notify('error', `${label} did not apply: ${e.message}`);
+        return false;
+      }
+    },
+    replaceText(text, label = 'Edit text', group = 'raw') {
+      setBook((b) => replacedText(b, text, label, group, now()));
+    },
+    undo: () => setBook(undone),
+    redo: () => setBook(redone),
+    markSaved(text, fingerprint) {
+      setBook((b) => saved(b, text, fingerprint));
+    },
+    close: () => store.set((s) => ({ ...s, book: null })),
+    setSite: (patch) => store.set((s) => ({ ...s, site: { ...s.site, ...patch } })),
+    setUi,
+    openDialog: (dialog) => setUi({ dialog }),
+    notify,
+    focus: (path) => setUi({ focus: { path, nonce: ++seq } }),
+  };
+}
+
+export { isDirty };

@@ -1,0 +1,61 @@
+/** What the window shows besides the book: dialogs, panels, banners, notices. */
+import type { Backup, BookFile } from '../../../shared/api';
+
+export type Dialog =
+  | { readonly kind: 'moveReply'; readonly thread: number; readonly reply: number }
+  | { readonly kind: 'moveThread'; readonly thread: number }
+  | { readonly kind: 'demote'; readonly thread: number }
+  | { readonly kind: 'merge'; readonly thread: number }
+  | { readonly kind: 'confirmSwitch'; readonly path: string }
+  | { readonly kind: 'newBook' }
+  | { readonly kind: 'conflict'; readonly disk: BookFile | null }
+  | { readonly kind: 'compare'; readonly disk: BookFile | null }
+  | { readonly kind: 'recover'; readonly backups: readonly Backup[] };
+
+export interface Notice {
+  readonly kind: 'error' | 'info' | 'success';
+  readonly text: string;
+  readonly id: number;
+}
+
+export type Theme = 'system' | 'light' | 'dark';
+
+export interface UiState {
+  readonly view: 'form' | 'raw';
+  readonly preview: boolean;
+  readonly problemsOpen: boolean;
+  readonly threadFilter: string;
+  readonly bookFilter: string;
+  /** Threads are expanded unless toggled; big books start collapsed. */
+  readonly expandedByDefault: boolean;
+  readonly toggled: ReadonlySet<number>;
+  /** A field to focus (a path like `archive.3.text`), with a nonce so the same path can be asked twice. */
+  readonly focus: { readonly path: string; readonly nonce: number } | null;
+  readonly notice: Notice | null;
+  readonly dialog: Dialog | null;
+  /** The open book changed on disk while it had unsaved changes. */
+  readonly externalChange: boolean;
+  readonly busy: boolean;
+  readonly theme: Theme;
+}
+
+export const INITIAL_UI: UiState = {
+  view: 'form',
+  preview: true,
+  problemsOpen: false,
+  threadFilter: '',
+  bookFilter: '',
+  expandedByDefault: true,
+  toggled: new Set(),
+  focus: null,
+  notice: null,
+  dialog: null,
+  externalChange: false,
+  busy: false,
+  theme: 'system',
+};
+
+/** Books with more threads than this start collapsed and render only what is on screen. */
+export const BIG_BOOK_THREADS = 150;
+
+export const isExpanded = (ui: UiState, thread: number): boolean => ui.expandedByDefault !== ui.toggled.has(thread);
