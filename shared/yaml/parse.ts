@@ -8,6 +8,7 @@ import type { Node as YamlNode, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import type { CollectionNode, Entry, ScalarNode, ScalarStyle, ScalarValue, Value, YNode, YamlProblem } from './tree';
 import { columnAt, lineEndAfter } from './text';
 import { setOwn } from './value';
+import { fastParse } from './fastParse';
 
 export interface ParseResult {
   /** The root node with `start` as an absolute offset into the source; null for an empty document. */
@@ -31,6 +32,13 @@ class Unsupported extends Error {
 
 /** Parses `source`; never throws. Any problem of severity error means the tree is not to be edited. */
 export function parseYaml(source: string): ParseResult {
+  const fast = fastParse(source);
+  if (fast) return { root: fast.root, problems: [] };
+  return parseYamlSlow(source);
+}
+
+/** Parses `source` with the `yaml` package, which reads all of YAML and reports every problem. */
+export function parseYamlSlow(source: string): ParseResult {
   const doc = parseDocument(source, {
     keepSourceTokens: true,
     prettyErrors: false,

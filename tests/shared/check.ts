@@ -6,6 +6,8 @@ import { parseDocument } from 'yaml';
 import { applyEdit, openBook } from '../../shared/index';
 import type { BookDocument, Edit, Value } from '../../shared/index';
 import { modelEdit } from '../model';
+import { fastParse } from '../../shared/yaml/fastParse';
+import { parseYamlSlow } from '../../shared/yaml/parse';
 
 /** Applies `edit` and checks everything that must hold after any edit. */
 export function checkedEdit(doc: BookDocument, edit: Edit): BookDocument {
@@ -20,9 +22,16 @@ export function checkedEdit(doc: BookDocument, edit: Edit): BookDocument {
   expect(next.split).toEqual(fresh.split);
   expect(next.body).toBe(fresh.body);
   const fm = next.text.slice(next.split!.start, next.split!.end);
+  expectFastAgrees(fm);
   expect(jsyaml.load(fm, { schema: jsyaml.CORE_SCHEMA }) ?? {}).toEqual(expected);
   expect(parseDocument(fm, { schema: 'core' }).toJS() ?? {}).toEqual(expected);
   return next;
+}
+
+/** The fast reader either declines or builds exactly the tree the yaml package's reader builds. */
+export function expectFastAgrees(fm: string): void {
+  const fast = fastParse(fm);
+  if (fast) expect(fast.root).toEqual(parseYamlSlow(fm).root);
 }
 
 /** The old text's bytes all survive around one changed region: returns [prefix, oldEnd, newEnd]. */

@@ -9,7 +9,7 @@ import { openBook, rangeOf, valueEquals } from '../../shared/index';
 import type { BookDocument, Edit, Value } from '../../shared/index';
 import { emitBlockMap } from '../../shared/yaml/emit';
 import { pyyamlScalar } from '../../shared/yaml/pyyaml';
-import { changedRegion, checkedEdit } from './check';
+import { changedRegion, checkedEdit, expectFastAgrees } from './check';
 
 const TOKENS = [
   'word', 'Tino', 'Emmanuel Raj', ' ', ' ', '  ', '\n', '\n\n', ':', ': ', ' #', '#', '-', '- ', "'", '"', "it's", '\\', '`code`',
@@ -166,6 +166,7 @@ describe('random books and random edits', () => {
           // with an indentation indicator (js-yaml writes them for texts like "\n  "); such files are rare.
           const other = parseDocument(fm, { schema: 'core' });
           fc.pre(other.errors.length === 0 && valueEquals(meaning, other.toJS()));
+          expectFastAgrees(fm);
           let doc = openBook(file);
           expect(doc.diagnostics).toEqual([]);
           expect(doc.text).toBe(file);

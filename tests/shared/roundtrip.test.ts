@@ -3,6 +3,8 @@ import * as jsyaml from 'js-yaml';
 import matter from 'gray-matter';
 import { openBook, validate } from '../../shared/index';
 import { corpusBooks, corpusSkipReason, hasCorpus } from '../corpus';
+import { fastParse } from '../../shared/yaml/fastParse';
+import { parseYamlSlow } from '../../shared/yaml/parse';
 
 const books = corpusBooks();
 
@@ -26,6 +28,14 @@ describe.skipIf(!hasCorpus)(`corpus round trip (${hasCorpus ? `${books.length} f
     expect(doc.tree).not.toBeNull();
     expect(doc.diagnostics).toEqual([]);
     expect(doc.text.slice(doc.split!.bodyStart)).toBe(doc.body);
+  });
+
+  it.each(books)('%s is read by the fast reader exactly as by the yaml package', (_name, text) => {
+    const doc = openBook(text);
+    const fm = text.slice(doc.split!.start, doc.split!.end);
+    const fast = fastParse(fm);
+    expect(fast).not.toBeNull();
+    expect(fast!.root).toEqual(parseYamlSlow(fm).root);
   });
 
   it.each(books)('%s reads the same value as js-yaml (core schema)', (_name, text) => {
