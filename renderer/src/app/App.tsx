@@ -72,10 +72,13 @@ function Shell() {
     <div className="app">
       <div className="workspace" style={{ '--sidebar-width': `${sidebar}px`, '--preview-width': `${previewWidth}px` } as React.CSSProperties}>
         <div className="pane pane-library">
-          <LibraryPane />
-          <button type="button" className="icon-btn theme-toggle" aria-label={`Theme: ${theme}`} title={`Theme: ${theme} (click to change)`} onClick={() => registry.dispatch('theme', { store, session }, 'button')}>
-            <Icon name={THEME_ICON[theme]} />
-          </button>
+          <LibraryPane
+            themeButton={
+              <button type="button" className="icon-btn" aria-label={`Theme: ${theme}`} title={`Theme: ${theme} (click to change)`} onClick={() => registry.dispatch('theme', { store, session }, 'button')}>
+                <Icon name={THEME_ICON[theme]} />
+              </button>
+            }
+          />
         </div>
         <Splitter label="Resize library" value={sidebar} min={200} max={480} direction={1} onChange={setSidebar} />
         <EditorPane />

@@ -4,7 +4,7 @@ import { useEditor } from '../store/hooks';
 
 function find(path: string): HTMLElement | null {
   for (let p = path; p; p = p.includes('.') ? p.slice(0, p.lastIndexOf('.')) : '') {
-    const el = document.querySelector<HTMLElement>(`[data-path="${CSS.escape(p)}"]`);
+    const el = document.querySelector<HTMLElement>(`[data-path="${p}"]`);
     if (el) return el;
   }
   return null;
@@ -17,7 +17,7 @@ export function useFocusRequest(): void {
     let tries = 0;
     let frame = 0;
     const attempt = () => {
-      const exact = document.querySelector<HTMLElement>(`[data-path="${CSS.escape(focus.path)}"]`);
+      const exact = document.querySelector<HTMLElement>(`[data-path="${focus.path}"]`);
       const el = exact ?? (tries >= 8 ? find(focus.path) : null);
       if (el) {
         el.focus({ preventScroll: true });

@@ -1,5 +1,6 @@
 /** The sidebar: the site's books with a search box, and New Book. */
 import { useMemo } from 'react';
+import type { ReactNode } from 'react';
 import { useServices } from '../app/services';
 import { CommandButton } from '../commands/CommandButton';
 import { useEditor } from '../store/hooks';
@@ -7,7 +8,7 @@ import { dirtyOf } from '../store/derived';
 import { Icon } from '../ui/Icon';
 import { BookList } from './BookList';
 
-export function LibraryPane() {
+export function LibraryPane({ themeButton }: { readonly themeButton?: ReactNode }) {
   const { store, session } = useServices();
   const books = useEditor((s) => s.site.books);
   const people = useEditor((s) => s.site.people);
@@ -29,6 +30,7 @@ export function LibraryPane() {
           <Icon name="book" size={16} />
           <span>{site?.name ?? 'Book Editor'}</span>
         </div>
+        {themeButton}
         <CommandButton command="new-book" className="btn btn-small" icon={<Icon name="plus" size={14} />} />
       </div>
       <div className="filter library-search">
