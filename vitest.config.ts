@@ -3,7 +3,6 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['tests/**/*.test.{ts,tsx}'],
-    benchmark: { include: ['tests/bench/**/*.bench.ts'] },
     environment: 'node',
     testTimeout: 30_000,
     hookTimeout: 180_000,

@@ -1,0 +1,31 @@
+// `npm run bench`: prints a table and writes bench-results.json at the repository root.
+import fs from 'node:fs';
+import path from 'node:path';
+import { coreRows, type Row } from './core';
+import { uiRows } from './ui';
+
+const root = path.resolve(process.argv[2] ?? '.');
+const corpusDir = path.resolve(root, '..', 'shared', 'corpus');
+const corpus = fs.existsSync(path.join(corpusDir, '_books')) ? corpusDir : null;
+
+function table(rows: Row[]): string {
+  const head = ['name', 'ours ms', 'baseline ms', 'ratio', 'target'];
+  const body = rows.map((r) => [r.name, r.ours_ms.toFixed(3), r.baseline_ms === null ? '—' : r.baseline_ms.toFixed(3), r.ratio === null ? '—' : r.ratio.toFixed(3), r.target ?? '']);
+  const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)].join('\n');
+}
+
+const started = performance.now();
+const { rows, growth, skipped } = await coreRows(corpus);
+const { rows: uiRows, skipped: uiSkipped } = await uiRows(root, corpus).catch((e: Error) => ({ rows: [] as Row[], skipped: [`ui rows: ${e.message}`] }));
+const all = [...rows, ...uiRows];
+console.log(table(all));
+console.log('\nGrowth (synthetic books, median ms; ratio to the 100-thread figure):');
+const g0 = growth[0]!;
+for (const g of growth) {
+  console.log(`  ${String(g.threads).padStart(5)} threads, ${(g.bytes / 1024).toFixed(0).padStart(5)} KB: open ${g.open_ms.toFixed(2)} ms (×${(g.open_ms / g0.open_ms).toFixed(1)}), edit ${g.edit_ms.toFixed(3)} ms (×${(g.edit_ms / g0.edit_ms).toFixed(1)}), js-yaml ${g.jsyaml_ms.toFixed(2)} ms (×${(g.jsyaml_ms / g0.jsyaml_ms).toFixed(1)})`);
+}
+for (const s of [...skipped, ...uiSkipped]) console.log(`skipped: ${s}`);
+fs.writeFileSync(path.join(root, 'bench-results.json'), JSON.stringify(all.map(({ name, ours_ms, baseline, baseline_ms, ratio }) => ({ name, ours_ms, baseline, baseline_ms, ratio })), null, 2) + '\n');
+console.log(`\nwrote bench-results.json (${all.length} rows) in ${((performance.now() - started) / 1000).toFixed(0)} s`);
