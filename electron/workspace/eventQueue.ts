@@ -10,7 +10,8 @@ interface Waiter {
 /** A bounded ring of recent events with numbered positions, and the long polls waiting on it. */
 export class EventQueue {
   private readonly ring: { readonly seq: number; readonly event: SiteEvent }[] = [];
-  private seq = 0;
+  // Positions start at 1, so that 0 only ever means "a page saying hello".
+  private seq = 1;
   private waiters: Waiter[] = [];
   private held: SiteEvent[] = [];
   private listened = false;

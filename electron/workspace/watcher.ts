@@ -52,11 +52,6 @@ export class SiteWatcher {
     else this.books.delete(name);
   }
 
-  /** Waits until the changes seen so far have become events (for tests). */
-  async settled(): Promise<void> {
-    await this.flushing;
-  }
-
   /** Stops watching. */
   close(): void {
     this.closed = true;
