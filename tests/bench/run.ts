@@ -18,8 +18,8 @@ function table(rows: Row[]): string {
 
 const started = performance.now();
 const { rows, growth, skipped } = await coreRows(corpus);
-const { rows: uiRows, skipped: uiSkipped } = await uiRows(root, corpus).catch((e: Error) => ({ rows: [] as Row[], skipped: [`ui rows: ${e.message}`] }));
-const all = [...rows, ...uiRows];
+const { rows: uiRowList, skipped: uiSkipped } = await uiRows(root, corpus).catch((e: Error) => ({ rows: [] as Row[], skipped: [`ui rows: ${e.message}`] }));
+const all = [...rows, ...uiRowList];
 console.log(table(all));
 console.log('\nGrowth (synthetic books, median ms; ratio to the 100-thread figure):');
 const g0 = growth[0]!;
