@@ -93,6 +93,7 @@ export type SiteEvent =
   /** A book to open (from the command line or Open File…). */
   | { readonly kind: 'open-book'; readonly path: string };
 
+/** A long poll's answer: the events after the cursor that was passed, and the cursor to pass next. */
 export interface EventBatch {
   /** Pass it back to get the events after these. */
   readonly cursor: number;
@@ -105,6 +106,7 @@ export interface WindowState {
   readonly dirty: boolean;
 }
 
+/** Everything the editor page asks of the Node side; served over IPC (Electron) and HTTP (localhost host). */
 export interface BookApi {
   /** The open site, or null when none is open. */
   site(): Promise<SiteInfo | null>;
@@ -136,6 +138,7 @@ export interface BookApi {
   setWindowState(state: WindowState): Promise<void>;
 }
 
+/** The name of a contract method. */
 export type ApiMethod = keyof BookApi;
 
 /** IPC channel of a method: one prefix, then the method name. */
