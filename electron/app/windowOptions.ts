@@ -49,8 +49,8 @@ export function windowOptions(preload: string): BrowserWindowConstructorOptions 
   };
 }
 
-/** The window title: "● name — Book Editor" while there is unsaved work. */
+/** The window title: "● name — Book Editor" while there is unsaved work (a title that already ends in the app's name keeps it once). */
 export function windowTitle(state: WindowState): string {
-  const name = state.title.trim();
+  const name = state.title.trim().replace(/\s*[—–-]\s*Book Editor$/, '').replace(/^Book Editor$/, '');
   return `${state.dirty ? '● ' : ''}${name ? `${name} — ` : ''}Book Editor`;
 }

@@ -165,6 +165,7 @@ describe('command line, title and prompts', () => {
     expect(windowTitle({ title: 'The Quiet Compiler', dirty: true })).toBe('● The Quiet Compiler — Book Editor');
     expect(windowTitle({ title: 'The Quiet Compiler', dirty: false })).toBe('The Quiet Compiler — Book Editor');
     expect(windowTitle({ title: '', dirty: false })).toBe('Book Editor');
+    expect(windowTitle({ title: 'content — Book Editor', dirty: true })).toBe('● content — Book Editor');
   });
 
   it('asks Save, Don’t Save or Cancel', () => {

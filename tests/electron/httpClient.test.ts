@@ -56,6 +56,8 @@ describe('the browser client', () => {
       await expect(createHttpClient('wrong', `http://127.0.0.1:${host.port}`).site()).rejects.toThrow(/token is wrong/);
       await api.setWindowState({ title: 'Gardening', dirty: true });
       expect(document.title).toBe('● Gardening — Book Editor');
+      await api.setWindowState({ title: 'Gardening — Book Editor', dirty: false });
+      expect(document.title).toBe('Gardening — Book Editor');
       await expect(api.openExternal('javascript:alert(1)')).rejects.toThrow(/http/);
     } finally {
       await host.close();

@@ -77,7 +77,8 @@ export function createHttpClient(token: string = takeToken(), origin: string = w
     },
     // The tab is the window: its title, and the browser's leave-page prompt while there is unsaved work.
     setWindowState: async (state: WindowState) => {
-      document.title = `${state.dirty ? '● ' : ''}${state.title.trim() ? `${state.title.trim()} — ` : ''}Book Editor`;
+      const name = state.title.trim().replace(/\s*[—–-]\s*Book Editor$/, '').replace(/^Book Editor$/, '');
+      document.title = `${state.dirty ? '● ' : ''}${name ? `${name} — ` : ''}Book Editor`;
       if (state.dirty && !leaveGuard) {
         leaveGuard = (e) => e.preventDefault();
         window.addEventListener('beforeunload', leaveGuard);
