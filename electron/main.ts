@@ -35,6 +35,7 @@ const appSession = new AppSession(path.join(app.getPath('userData'), 'backups'),
 });
 let win: BrowserWindow | null = null;
 let closeConfirmed = false;
+let quitting = false;
 
 const errorBox = (title: string, e: unknown) => dialog.showErrorBox(title, e instanceof Error ? e.message : String(e));
 
@@ -98,10 +99,14 @@ function createWindow(): void {
   win.on('close', (event) => {
     if (closeConfirmed || !appSession.windowState.dirty) return;
     event.preventDefault();
-    void confirmLeave('closing').then((ok) => {
+    const wasQuitting = quitting;
+    quitting = false;
+    void confirmLeave(wasQuitting ? 'quitting' : 'closing').then((ok) => {
       if (!ok) return;
       closeConfirmed = true;
-      win?.close();
+      // A quit stopped by the prompt goes on once the user agreed.
+      if (wasQuitting) app.quit();
+      else win?.close();
     });
   });
   win.on('closed', () => {
@@ -142,6 +147,9 @@ if (!app.requestSingleInstanceLock()) {
   });
   app.on('activate', () => {
     if (!win) createWindow();
+  });
+  app.on('before-quit', () => {
+    quitting = true;
   });
   app.on('will-quit', () => appSession.close());
   void app.whenReady().then(async () => {

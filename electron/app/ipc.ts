@@ -23,8 +23,12 @@ export interface IpcMainLike {
 
 /** Whether an invoke came from the editor page (app://), not from some other frame. */
 export function isTrustedSender(event: IpcEventLike): boolean {
-  const url = event.senderFrame?.url;
-  return typeof url === 'string' && isAppUrl(url);
+  try {
+    const url = event.senderFrame?.url;
+    return typeof url === 'string' && isAppUrl(url);
+  } catch {
+    return false; // a frame destroyed mid-call throws on access
+  }
 }
 
 /** Registers a handler per contract method on `ipcMain`, calling `api()` (the current service) after the checks. */
