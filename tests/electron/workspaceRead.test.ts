@@ -90,6 +90,32 @@ describe('the sample site', () => {
     expect((await ws.listBooks()).length).toBe(3);
   });
 
+  it('stays quick on hundreds of books: a rescan reads only what changed', async () => {
+    const site = sampleSite();
+    const dir = path.join(site, '_books');
+    const source = fs.readFileSync(path.join(dir, '20240408-practical-tide-tables.md'), 'utf8');
+    for (let i = 0; i < 400; i++) fs.writeFileSync(path.join(dir, `2023${String(i).padStart(4, '0')}-copy-${i}.md`), source);
+    const ws = new Workspace(site);
+    expect(await ws.listBooks()).toHaveLength(404);
+    expect(ws.lastBookReads).toBe(404);
+    fs.appendFileSync(path.join(dir, '20230007-copy-7.md'), 'More.\n');
+    const started = performance.now();
+    await ws.listBooks();
+    expect(ws.lastBookReads).toBe(1);
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+
+  it('validates authors again when people change', async () => {
+    const site = sampleSite();
+    const file = path.join(site, '_books', '20240318-the-quiet-compiler.md');
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('authors: [tomasokafor,', 'authors: [newperson,'));
+    const ws = new Workspace(site);
+    const warnings = async () => (await ws.listBooks()).find((b) => b.id === '20240318-the-quiet-compiler')!.warnings;
+    expect(await warnings()).toBe(1);
+    fs.writeFileSync(path.join(site, '_people', 'newperson.md'), '---\nshort: newperson\ntitle: "New Person"\n---\n');
+    expect(await warnings()).toBe(0);
+  });
+
   it('counts errors of a broken book instead of failing the list', async () => {
     const site = sampleSite();
     fs.writeFileSync(path.join(site, '_books', '20240101-broken.md'), 'no front matter\n');
