@@ -3,7 +3,7 @@
  * without a page. Reorder by drag, or with Alt+Left / Alt+Right on a chip; add from a
  * combobox that suggests people by id and name.
  */
-import { useId, useMemo, useState } from 'react';
+import { memo, useId, useMemo, useState } from 'react';
 import type { Diagnostic } from '../../../shared/index';
 import type { Person } from '../../../shared/api';
 import { Icon } from '../ui/Icon';
@@ -20,7 +20,7 @@ interface Props {
   readonly readOnly?: boolean;
 }
 
-export function AuthorsField({ authors, people, diagnostics, onAdd, onRemove, onMove, readOnly }: Props) {
+export const AuthorsField = memo(function AuthorsField({ authors, people, diagnostics, onAdd, onRemove, onMove, readOnly }: Props) {
   const byId = useMemo(() => new Map(people.map((p) => [p.id, p])), [people]);
   const display = (a: string) => byId.get(a)?.name ?? a;
   const ids = useMemo(() => authors.map((a, i) => `author-${i}-${a}`), [authors]);
@@ -74,7 +74,7 @@ export function AuthorsField({ authors, people, diagnostics, onAdd, onRemove, on
       <FieldMessages diagnostics={own} />
     </div>
   );
-}
+});
 
 function AuthorInput({ people, exclude, onAdd }: { people: readonly Person[]; exclude: readonly string[]; onAdd: (a: string) => void }) {
   const id = useId();

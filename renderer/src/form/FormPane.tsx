@@ -1,6 +1,7 @@
 /** The container of the Form view: the metadata, the links and the threads of the open book. */
 import { useMemo, useRef } from 'react';
-import type { Diagnostic } from '../../../shared/index';
+import type { Value } from '../../../shared/index';
+import { byPathOf, useStableDiagnostics } from '../threads/diagnosticSlices';
 import { useServices } from '../app/services';
 import { useEditor } from '../store/hooks';
 import { diagnosticsOf, formBookOf } from '../store/derived';
@@ -23,17 +24,13 @@ export function FormPane() {
   const cover = useImage(book?.cover ?? '');
   const image = useImage(book?.image ?? '');
 
-  // Metadata and links diagnostics by dotted path (the threads cut their own).
-  const byPath = useMemo(() => {
-    const m = new Map<string, Diagnostic[]>();
-    for (const d of diagnostics) {
-      if (d.keys[0] === 'archive') continue;
-      const required = d.code === 'required' && d.keys.length === 0 ? /required key (\w+)/.exec(d.message)?.[1] : undefined;
-      const key = required ?? d.keys.join('.');
-      m.set(key, [...(m.get(key) ?? []), d]);
-    }
-    return m;
-  }, [diagnostics]);
+  // The metadata's and the links' own diagnostics (the threads cut theirs), stable while equal.
+  const linkDiagnostics = useStableDiagnostics(diagnostics.filter((d) => d.keys[0] === 'links'));
+  const metaDiagnostics = useStableDiagnostics(diagnostics.filter((d) => d.keys[0] !== 'links' && d.keys[0] !== 'archive'));
+  const byPath = useMemo(() => byPathOf(metaDiagnostics), [metaDiagnostics]);
+  const links = useEditor((s) => (isObj(s.book?.readable?.data) ? (s.book.readable.data as { links?: Value }).links : undefined));
+  const rawAuthors = useEditor((s) => (isObj(s.book?.readable?.data) ? (s.book.readable.data as { authors?: Value }).authors : undefined));
+  const authors = useMemo(() => (Array.isArray(rawAuthors) ? rawAuthors.map((a) => (typeof a === 'string' ? a : a == null ? '' : String(a))) : []), [rawAuthors]);
 
   const actions = useMemo(() => {
     const doc = () => store.get().book!.doc;
@@ -72,8 +69,8 @@ export function FormPane() {
   return (
     <div className="form-scroll" ref={scrollRef}>
       <div className="form">
-        <MetadataForm book={book} people={people} diagnostics={byPath} images={{ cover, image }} readOnly={readOnly} onSet={(p, v, l) => actions.set(p, v as string, l)} onAuthors={actions.authors} />
-        <LinksEditor links={book.links} diagnostics={byPath} readOnly={readOnly} onSet={actions.links.set} onAdd={actions.links.add} onRemove={actions.links.remove} onMove={actions.links.move} />
+        <MetadataForm book={book} authors={authors} people={people} diagnostics={byPath} images={{ cover, image }} readOnly={readOnly} onSet={(p, v, l) => actions.set(p, v as string, l)} onAuthors={actions.authors} />
+        <LinksEditor value={links} diagnostics={linkDiagnostics} readOnly={readOnly} onSet={actions.links.set} onAdd={actions.links.add} onRemove={actions.links.remove} onMove={actions.links.move} />
         <ThreadsPane scrollRef={scrollRef} />
         <datalist id="people-names">
           {people.map((p) => <option key={p.id} value={p.name} />)}

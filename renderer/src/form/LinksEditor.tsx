@@ -1,14 +1,17 @@
 /** The book's links: add, edit, remove, and reorder by drag or by Move up / Move down. */
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import type { Diagnostic } from '../../../shared/index';
-import type { Link } from '../../../shared/index';
+import type { Value } from '../../../shared/index';
+import { byPathOf } from '../threads/diagnosticSlices';
+import { isObj } from '../threads/threadValue';
 import { Icon } from '../ui/Icon';
 import { SortableList } from '../ui/SortableList';
 import { FieldMessages, severityOf } from './FieldMessages';
 
 interface Props {
-  readonly links: readonly Link[];
-  readonly diagnostics: ReadonlyMap<string, readonly Diagnostic[]>;
+  /** The raw `links` value (shared with the document, so unchanged links keep their identity). */
+  readonly value: Value | undefined;
+  readonly diagnostics: readonly Diagnostic[];
   readonly onSet: (index: number, key: 'text' | 'link', value: string) => void;
   readonly onAdd: () => void;
   readonly onRemove: (index: number) => void;
@@ -16,7 +19,11 @@ interface Props {
   readonly readOnly?: boolean;
 }
 
-export function LinksEditor({ links, diagnostics, onSet, onAdd, onRemove, onMove, readOnly }: Props) {
+const str = (v: Value | undefined) => (typeof v === 'string' ? v : v == null || typeof v === 'object' ? '' : String(v));
+
+export const LinksEditor = memo(function LinksEditor({ value, diagnostics: list, onSet, onAdd, onRemove, onMove, readOnly }: Props) {
+  const links = useMemo(() => (Array.isArray(value) ? value : []).map((l) => (isObj(l) ? { text: str(l.text), link: str(l.link) } : { text: '', link: '' })), [value]);
+  const diagnostics = useMemo(() => byPathOf(list), [list]);
   const ids = useMemo(() => links.map((_, i) => `link-${i}`), [links]);
   return (
     <section className="section" aria-labelledby="links-title">
@@ -64,4 +71,4 @@ export function LinksEditor({ links, diagnostics, onSet, onAdd, onRemove, onMove
       </ol>
     </section>
   );
-}
+});

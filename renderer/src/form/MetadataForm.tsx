@@ -13,6 +13,8 @@ export interface ImageInfo {
 
 interface Props {
   readonly book: Book;
+  /** The same as book.authors, but kept while unchanged (the chips are memoized). */
+  readonly authors: readonly string[];
   readonly people: readonly Person[];
   readonly diagnostics: ReadonlyMap<string, readonly Diagnostic[]>;
   readonly images: { readonly cover: ImageInfo; readonly image: ImageInfo };
@@ -21,7 +23,7 @@ interface Props {
   readonly onAuthors: { add(a: string): void; remove(i: number): void; move(from: number, to: number): void };
 }
 
-export function MetadataForm({ book, people, diagnostics, images, readOnly, onSet, onAuthors }: Props) {
+export function MetadataForm({ book, authors, people, diagnostics, images, readOnly, onSet, onAuthors }: Props) {
   const text = (key: 'title' | 'description', label: string, multiline = false) => (
     <TextField label={label} value={book[key]} path={key} diagnostics={diagnostics.get(key)} readOnly={readOnly} multiline={multiline} onChange={(v) => onSet([key], v, `Edit ${key}`)} />
   );
@@ -38,7 +40,7 @@ export function MetadataForm({ book, people, diagnostics, images, readOnly, onSe
             <DateTimeField label="Start" value={book.start} path="start" diagnostics={diagnostics.get('start')} readOnly={readOnly} onChange={(v) => onSet(['start'], v, 'Edit start')} />
             <DateTimeField label="End" value={book.end} path="end" diagnostics={diagnostics.get('end')} readOnly={readOnly} onChange={(v) => onSet(['end'], v, 'Edit end')} />
           </div>
-          <AuthorsField authors={book.authors} people={people} diagnostics={diagnostics} readOnly={readOnly} onAdd={onAuthors.add} onRemove={onAuthors.remove} onMove={onAuthors.move} />
+          <AuthorsField authors={authors} people={people} diagnostics={diagnostics} readOnly={readOnly} onAdd={onAuthors.add} onRemove={onAuthors.remove} onMove={onAuthors.move} />
         </div>
         <div className="stack">
           <ImageField label="Cover" value={book.cover} path="cover" diagnostics={diagnostics.get('cover')} url={images.cover.url} missing={images.cover.missing} readOnly={readOnly} onChange={(v) => onSet(['cover'], v, 'Edit cover')} />

@@ -6,7 +6,7 @@
 import type { Backup, BookApi, BookFile, NewBookRequest } from '../../../shared/api';
 import type { EditorStore } from '../store/editorStore';
 import { isDirty } from '../store/bookSlice';
-import { diagnosticsOf } from '../store/derived';
+import { freshDiagnosticsOf } from '../store/derived';
 
 const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
@@ -73,8 +73,9 @@ export class Session {
     const state = this.store.get();
     const book = state.book;
     if (!book) return false;
-    const errors = diagnosticsOf(state).filter((d) => d.severity === 'error');
+    const errors = freshDiagnosticsOf(state).filter((d) => d.severity === 'error');
     if (errors.length) {
+      this.store.setChecked(book.doc, freshDiagnosticsOf(state));
       this.store.setUi({ problemsOpen: true });
       this.store.notify('error', `Not saved: fix ${errors.length === 1 ? 'the error' : `the ${errors.length} errors`} in the problems list first.`);
       return false;

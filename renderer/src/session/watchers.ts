@@ -2,11 +2,14 @@
  * Reactions to store changes that reach the Node side: the window title and dirty flag,
  * backups of unsaved work about a second after each change, and which image files exist.
  */
-import { dirtyOf, windowTitleOf } from '../store/derived';
+import { validate } from '../../../shared/index';
+import { dirtyOf, LIVE_VALIDATION_LIMIT, siteContextOf, windowTitleOf } from '../store/derived';
 import { isObj } from '../threads/threadValue';
 import type { Session } from './session';
 
 export const BACKUP_DELAY_MS = 1000;
+/** How long typing must pause before a big book is validated again. */
+export const VALIDATION_DELAY_MS = 300;
 
 /** Starts the watchers; returns a function that stops them. */
 export function watch(session: Session, backupDelayMs = BACKUP_DELAY_MS): () => void {
@@ -16,6 +19,7 @@ export function watch(session: Session, backupDelayMs = BACKUP_DELAY_MS): () => 
   let backupTimer: ReturnType<typeof setTimeout> | undefined;
   const backedUp = new Set<string>();
   let lastData: unknown = null;
+  let checkTimer: ReturnType<typeof setTimeout> | undefined;
 
   const onChange = () => {
     const state = store.get();
@@ -30,6 +34,13 @@ export function watch(session: Session, backupDelayMs = BACKUP_DELAY_MS): () => 
     const book = state.book;
     if (book && book.doc.text !== lastText) {
       lastText = book.doc.text;
+      clearTimeout(checkTimer);
+      if (book.doc.text.length > LIVE_VALIDATION_LIMIT) {
+        checkTimer = setTimeout(() => {
+          const s = store.get();
+          if (s.book && s.checked?.doc !== s.book.doc) store.setChecked(s.book.doc, validate(s.book.doc, siteContextOf(s)));
+        }, VALIDATION_DELAY_MS);
+      }
       clearTimeout(backupTimer);
       if (dirty) {
         backupTimer = setTimeout(() => {
@@ -57,5 +68,6 @@ export function watch(session: Session, backupDelayMs = BACKUP_DELAY_MS): () => 
   return () => {
     unsubscribe();
     clearTimeout(backupTimer);
+    clearTimeout(checkTimer);
   };
 }

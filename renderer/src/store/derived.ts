@@ -27,14 +27,30 @@ const siteContext = memo((path: string, people: EditorState['site']['people'], f
 
 const diagnosticsMemo = memo((doc: NonNullable<EditorState['book']>['doc'], site: SiteContext): Diagnostic[] => validate(doc, site));
 
-/** Every diagnostic of the open book: errors first. */
-export function diagnosticsOf(state: EditorState): readonly Diagnostic[] {
-  const book = state.book;
-  if (!book) return NO_DIAGNOSTICS;
+/** Books longer than this are validated after a pause in typing, not on every keystroke. */
+export const LIVE_VALIDATION_LIMIT = 120_000;
+
+/** What the rest of the site tells the validation of the open book. */
+export function siteContextOf(state: EditorState): SiteContext {
+  const book = state.book!;
   const files = state.site.files;
   const cover = typeof book.doc.data === 'object' && book.doc.data && !Array.isArray(book.doc.data) ? book.doc.data.cover : undefined;
   const coverKnown = typeof cover === 'string' && cover.replace(/^\/+/, '') in files;
-  return diagnosticsMemo(book.doc, siteContext(book.path, state.site.people, coverKnown ? files : NO_FILES, state.site.books));
+  return siteContext(book.path, state.site.people, coverKnown ? files : NO_FILES, state.site.books);
+}
+
+/** Every diagnostic of the open book, errors first (for a big book, as of the last pause in typing). */
+export function diagnosticsOf(state: EditorState): readonly Diagnostic[] {
+  const book = state.book;
+  if (!book) return NO_DIAGNOSTICS;
+  if (state.checked?.doc === book.doc) return state.checked.list;
+  if (state.checked && book.doc.text.length > LIVE_VALIDATION_LIMIT) return state.checked.list;
+  return diagnosticsMemo(book.doc, siteContextOf(state));
+}
+
+/** The diagnostics of the open book as they are now, however big it is (saving uses these). */
+export function freshDiagnosticsOf(state: EditorState): readonly Diagnostic[] {
+  return state.book ? diagnosticsMemo(state.book.doc, siteContextOf(state)) : NO_DIAGNOSTICS;
 }
 
 const NO_DIAGNOSTICS: readonly Diagnostic[] = [];

@@ -3,7 +3,7 @@
  * and the UI state. Components read it through hooks; changes go through these methods.
  */
 import { EditError } from '../../../shared/index';
-import type { Edit } from '../../../shared/index';
+import type { BookDocument, Diagnostic, Edit } from '../../../shared/index';
 import type { BookFile, BookSummary, Fingerprint, Person, SiteInfo } from '../../../shared/api';
 import { createStore } from './createStore';
 import type { Store } from './createStore';
@@ -22,15 +22,23 @@ export interface SiteState {
   readonly error: string | null;
 }
 
+/** Diagnostics computed for one document (big books are checked after a pause in typing). */
+export interface Checked {
+  readonly doc: BookDocument;
+  readonly list: readonly Diagnostic[];
+}
+
 export interface EditorState {
   readonly site: SiteState;
   readonly book: OpenBook | null;
+  readonly checked: Checked | null;
   readonly ui: UiState;
 }
 
 export const INITIAL_STATE: EditorState = {
   site: { info: null, books: [], people: [], files: {}, error: null },
   book: null,
+  checked: null,
   ui: INITIAL_UI,
 };
 
@@ -49,6 +57,8 @@ export interface EditorStore extends Store<EditorState> {
   close(): void;
   setSite(patch: Partial<SiteState>): void;
   setUi(patch: Partial<UiState>): void;
+  /** Records the diagnostics of a document (the validation of a big book, done after a pause). */
+  setChecked(doc: BookDocument, list: readonly Diagnostic[]): void;
   openDialog(dialog: Dialog | null): void;
   notify(kind: Notice['kind'], text: string): void;
   /** Asks the form to focus a field (a dotted path such as `archive.3.replies.1.text`). */
@@ -76,6 +86,7 @@ export function createEditorStore(initial: EditorState = INITIAL_STATE, now: () 
         return {
           ...s,
           book,
+          checked: null,
           ui: {
             ...s.ui,
             externalChange: false,
@@ -102,9 +113,10 @@ export function createEditorStore(initial: EditorState = INITIAL_STATE, now: () 
     markSaved(text, fingerprint) {
       setBook((b) => saved(b, text, fingerprint));
     },
-    close: () => store.set((s) => ({ ...s, book: null })),
+    close: () => store.set((s) => ({ ...s, book: null, checked: null })),
     setSite: (patch) => store.set((s) => ({ ...s, site: { ...s.site, ...patch } })),
     setUi,
+    setChecked: (doc, list) => store.set((s) => ({ ...s, checked: { doc, list } })),
     openDialog: (dialog) => setUi({ dialog }),
     notify,
     focus: (path) => setUi({ focus: { path, nonce: ++seq } }),

@@ -58,4 +58,4 @@ export const INITIAL_UI: UiState = {
 /** Books with more threads than this start collapsed and render only what is on screen. */
 export const BIG_BOOK_THREADS = 150;
 
-export const isExpanded = (ui: UiState, thread: number): boolean => ui.expandedByDefault !== ui.toggled.has(thread);
+export const isExpanded = (ui: Pick<UiState, 'expandedByDefault' | 'toggled'>, thread: number): boolean => ui.expandedByDefault !== ui.toggled.has(thread);

@@ -1,4 +1,5 @@
 /** Diagnostics cut per thread, per reply and per field, keeping array identity while they do not change (so memoized cards stay put). */
+import { useRef } from 'react';
 import type { Diagnostic } from '../../../shared/index';
 
 const same = (a: readonly Diagnostic[], b: readonly Diagnostic[]) =>
@@ -41,4 +42,22 @@ export function replySlice(threadDiagnostics: readonly Diagnostic[], r: number, 
   const a = threadDiagnostics.filter((d) => d.keys[2] === 'replies' && d.keys[3] === r);
   if (!a.length) return NONE;
   return previous && same(previous, a) ? previous : a;
+}
+
+/** The list itself while it equals the previous one, so memoized editors keep their props. */
+export function useStableDiagnostics(list: readonly Diagnostic[]): readonly Diagnostic[] {
+  const ref = useRef<readonly Diagnostic[]>(NONE);
+  if (!same(ref.current, list)) ref.current = list.length ? list : NONE;
+  return ref.current;
+}
+
+/** Diagnostics by dotted path. */
+export function byPathOf(list: readonly Diagnostic[]): Map<string, readonly Diagnostic[]> {
+  const m = new Map<string, Diagnostic[]>();
+  for (const d of list) {
+    const required = d.code === 'required' && d.keys.length === 0 ? /required key (\w+)/.exec(d.message)?.[1] : undefined;
+    const key = required ?? d.keys.join('.');
+    m.set(key, [...(m.get(key) ?? []), d]);
+  }
+  return m;
 }

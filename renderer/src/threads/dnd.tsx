@@ -5,7 +5,7 @@
  */
 import { DndContext, DragOverlay, KeyboardSensor, PointerSensor, closestCenter, useDraggable, useDroppable, useSensor, useSensors } from '@dnd-kit/core';
 import type { Active, ClientRect, CollisionDetection, DragEndEvent, DragMoveEvent, KeyboardCoordinateGetter, Over } from '@dnd-kit/core';
-import { useCallback, useState, useSyncExternalStore } from 'react';
+import { memo, useCallback, useState, useSyncExternalStore } from 'react';
 import type { ReactNode } from 'react';
 import { createStore } from '../store/createStore';
 import { landingIndex } from './moves';
@@ -87,15 +87,19 @@ const keyboardCoordinates: KeyboardCoordinateGetter = (event, { context: { activ
   return { x: collisionRect.left, y: next - collisionRect.height / 2 };
 };
 
+const POINTER = { activationConstraint: { distance: 5 } };
+const KEYBOARD = { coordinateGetter: keyboardCoordinates };
+
 export interface DropHandlers {
   moveReply(t: number, r: number, toThread: number, toIndex: number): void;
   moveThread(t: number, toIndex: number): void;
   replyCount(t: number): number;
 }
 
-/** The drag-and-drop context around the thread list. */
-export function ThreadsDnd({ children, handlers }: { readonly children: ReactNode; readonly handlers: DropHandlers }) {
-  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 5 } }), useSensor(KeyboardSensor, { coordinateGetter: keyboardCoordinates }));
+/** The drag-and-drop context around the thread list (memoized: rendering it is not cheap). */
+export const ThreadsDnd = memo(function ThreadsDnd({ children, handlers }: { readonly children: ReactNode; readonly handlers: DropHandlers }) {
+  // Constant options: new ones would make new sensors, a new context, and every card render again.
+  const sensors = useSensors(useSensor(PointerSensor, POINTER), useSensor(KeyboardSensor, KEYBOARD));
   const [dragging, setDragging] = useState<DragItem | null>(null);
   const onMove = useCallback((event: DragMoveEvent) => {
     const item = event.active.data.current as DragItem;
@@ -146,7 +150,7 @@ export function ThreadsDnd({ children, handlers }: { readonly children: ReactNod
       <DragOverlay dropAnimation={null}>{dragging ? <div className="drag-overlay">{dragging.label}</div> : null}</DragOverlay>
     </DndContext>
   );
-}
+});
 
 function describeTarget(t: DropTarget): string {
   if (t.kind === 'reply') return `reply ${t.reply + 1} of thread ${t.thread + 1}`;
