@@ -1,0 +1,154 @@
+// End to end in Debian's Chromium through the built `serve` host on a temp copy of the sample site:
+// open a book, add and move replies by mouse and keyboard, promote and demote, undo and redo, save, and
+// check the file on disk and its git diff. An invalid book is not saved; a conflict is caught.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { bookOf, openBook as readBook } from '../../shared/index';
+import { drag, hasChromium, openBook, save, startEditor } from './editorHarness';
+import type { Harness } from './editorHarness';
+
+const BOOK = '_books/20240304-gardening-with-graphs.md';
+const TITLE = /Gardening with Graphs/;
+
+if (!hasChromium) console.warn('[e2e] /usr/bin/chromium is missing: editor end-to-end tests skipped');
+
+const onDisk = (h: Harness) => bookOf(readBook(h.read(BOOK)).data)!;
+const thread = (page: Page, name: string) => page.getByRole('article', { name, exact: true });
+
+async function rawText(page: Page): Promise<string> {
+  await page.getByRole('tab', { name: 'Raw' }).click();
+  const text = await page.getByLabel('Raw text').inputValue();
+  await page.getByRole('tab', { name: 'Form' }).click();
+  return text;
+}
+
+describe.skipIf(!hasChromium)('the editor in Chromium', () => {
+  let h: Harness;
+  let original: string;
+  beforeAll(async () => {
+    h = await startEditor();
+    original = h.read(BOOK);
+  });
+  afterAll(async () => h?.close());
+
+  it('adds a reply and saves only the new lines', async () => {
+    const page = await h.page();
+    await openBook(page, TITLE);
+    await thread(page, 'Thread 2 by Dana Whitfield').getByRole('button', { name: 'Add reply', exact: true }).click();
+    const reply = thread(page, 'Thread 2 by Dana Whitfield').getByRole('article', { name: 'Reply 2 by Mira Solberg' });
+    await expect.poll(() => reply.getByLabel('Text').evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.type('Thanks, that settles it.');
+    await save(page);
+    const replies = onDisk(h).archive[1]!.replies;
+    expect(replies.at(-1)).toEqual({ name: 'Mira Solberg', text: 'Thanks, that settles it.' });
+    const diff = h.diff(BOOK);
+    expect(diff).toHaveLength(2);
+    expect(diff.every((l) => l.startsWith('+'))).toBe(true);
+    expect(diff.join('\n')).toMatch(/name: Mira Solberg[\s\S]*text: Thanks, that settles it\./);
+  });
+
+  it('moves a reply into another thread by drag and drop', async () => {
+    const page = await h.page();
+    await openBook(page, TITLE);
+    const moving = thread(page, 'Thread 1 by Oskar Lind').getByRole('article', { name: 'Reply 2 by Oskar Lind' });
+    const target = thread(page, 'Thread 2 by Dana Whitfield').getByRole('article', { name: 'Reply 1 by Mira Solberg' });
+    await drag(page, moving.getByRole('button', { name: 'Drag Reply 2 by Oskar Lind' }), target, 0.8);
+    await thread(page, 'Thread 2 by Dana Whitfield').getByRole('article', { name: 'Reply 2 by Oskar Lind' }).waitFor();
+    await save(page);
+    const book = onDisk(h);
+    expect(book.archive[0]!.replies.map((r) => r.name)).toEqual(['Mira Solberg']);
+    expect(book.archive[1]!.replies).toEqual([book.archive[1]!.replies[0], { name: 'Oskar Lind', text: 'Perfect, thanks!' }]);
+    const diff = h.diff(BOOK);
+    const removed = diff.filter((l) => l.startsWith('-')).map((l) => l.slice(1));
+    const added = diff.filter((l) => l.startsWith('+')).map((l) => l.slice(1));
+    expect(removed).toEqual(['  - name: Oskar Lind', '    text: Perfect, thanks!']);
+    expect(added).toEqual(removed);
+  });
+
+  it('moves a reply into another thread by keyboard with the Move to… dialog', async () => {
+    const page = await h.page();
+    await openBook(page, TITLE);
+    await thread(page, 'Thread 2 by Dana Whitfield').getByRole('article', { name: 'Reply 1 by Mira Solberg' }).getByRole('button', { name: 'Move to…' }).focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: 'Move reply' });
+    await dialog.getByLabel('Thread').selectOption({ label: 'Thread 1 by Oskar Lind' });
+    await dialog.getByLabel('Position').selectOption('1');
+    await dialog.getByRole('button', { name: 'Move', exact: true }).focus();
+    await page.keyboard.press('Enter');
+    await dialog.waitFor({ state: 'detached' });
+    await expect.poll(() => thread(page, 'Thread 1 by Oskar Lind').getByRole('article').count()).toBe(3);
+    await save(page);
+    const book = onDisk(h);
+    expect(book.archive[0]!.replies.map((r) => r.name)).toEqual(['Mira Solberg', 'Mira Solberg', 'Oskar Lind']);
+    expect(book.archive[0]!.replies[0]!.text).toMatch(/^My rule of thumb/);
+    expect(book.archive[1]!.replies).toEqual([]);
+    // Only the moved reply's lines leave and arrive; the emptied list is written as [].
+    const diff = h.diff(BOOK);
+    expect(diff.filter((l) => l.startsWith('-')).length).toBeLessThanOrEqual(5);
+    expect(diff.every((l) => /Mira Solberg|rule of thumb|node|property|seed catalogue|replies/.test(l))).toBe(true);
+  });
+
+  it('promotes and demotes, with undo and redo by keyboard', async () => {
+    const page = await h.page();
+    await openBook(page, TITLE);
+    await thread(page, 'Thread 1 by Oskar Lind').getByRole('article', { name: 'Reply 2 by Oskar Lind' }).getByRole('button', { name: 'Promote to thread' }).click();
+    await thread(page, 'Thread 2 by Oskar Lind').waitFor();
+    await thread(page, 'Thread 3 by Dana Whitfield').waitFor();
+    await thread(page, 'Thread 2 by Oskar Lind').locator('.thread-bar').getByRole('button', { name: 'Demote to reply…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Demote thread to reply' });
+    await dialog.getByLabel('Thread').selectOption({ label: 'Thread 1 by Oskar Lind' });
+    await dialog.getByLabel('Position').selectOption('2');
+    await dialog.getByRole('button', { name: 'Demote' }).click();
+    await thread(page, 'Thread 2 by Dana Whitfield').waitFor();
+    expect(await rawText(page)).toBe(original);
+    await page.keyboard.press('Control+z');
+    await thread(page, 'Thread 2 by Oskar Lind').waitFor();
+    await page.keyboard.press('Control+z');
+    await thread(page, 'Thread 1 by Oskar Lind').getByRole('article', { name: 'Reply 2 by Oskar Lind' }).waitFor();
+    expect(await rawText(page)).toBe(original);
+    await page.keyboard.press('Control+Shift+z');
+    await thread(page, 'Thread 2 by Oskar Lind').waitFor();
+    await page.getByRole('button', { name: 'Redo' }).click();
+    await thread(page, 'Thread 2 by Dana Whitfield').waitFor();
+    await page.keyboard.press('Control+z');
+    await page.keyboard.press('Control+y');
+    expect(await rawText(page)).toBe(original);
+    await expect.poll(() => page.locator('.status-state').textContent()).toBe('Saved');
+    expect(h.read(BOOK)).toBe(original);
+  });
+
+  it('does not save a book with errors, and a problem takes you to its field', async () => {
+    const page = await h.page();
+    await openBook(page, TITLE);
+    await thread(page, 'Thread 1 by Oskar Lind').getByLabel('Name').first().fill('');
+    await page.keyboard.press('Control+s');
+    const problems = page.getByRole('region', { name: 'Problems' });
+    const item = problems.getByRole('button', { name: /Thread 1 has no name/ });
+    await item.waitFor();
+    await page.waitForTimeout(300);
+    expect(h.read(BOOK)).toBe(original);
+    await item.click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-path'))).toBe('archive.0.name');
+  });
+
+  it('catches a conflict with a change on disk and offers Reload, Overwrite or Compare', async () => {
+    const page = await h.page();
+    await openBook(page, TITLE);
+    await page.getByLabel('Title', { exact: true }).fill('Gardening with Graphs, 2nd edition');
+    const { writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    writeFileSync(join(h.site, BOOK), original.replace('start small, water often', 'start small, water daily'));
+    await page.getByText('This file changed on disk.').waitFor();
+    await page.keyboard.press('Control+s');
+    const dialog = page.getByRole('alertdialog', { name: 'The file changed on disk' });
+    for (const name of ['Reload', 'Overwrite', 'Compare']) await dialog.getByRole('button', { name }).waitFor();
+    await dialog.getByRole('button', { name: 'Compare' }).click();
+    const compare = page.getByRole('dialog', { name: 'Compare with the file on disk' });
+    await compare.getByText(/water daily/).waitFor();
+    await compare.getByRole('button', { name: 'Overwrite' }).click();
+    await page.locator('.status-state', { hasText: /^Saved$/ }).waitFor();
+    const text = h.read(BOOK);
+    expect(text).toContain('title: "Gardening with Graphs, 2nd edition"');
+    expect(text).toContain('water often');
+  });
+});
