@@ -1,6 +1,7 @@
 /** The container of the modal dialogs: one at a time, chosen by the store. */
 import { useMemo } from 'react';
 import { useServices } from './services';
+import type { Dialog } from '../store/uiSlice';
 import { useEditor } from '../store/hooks';
 import { formBookOf } from '../store/derived';
 import { threadActions } from '../threads/threadActions';
@@ -15,9 +16,14 @@ import { CompareDialog } from '../dialogs/CompareDialog';
 import { RecoverDialog } from '../dialogs/RecoverDialog';
 import { NewBookDialog } from '../dialogs/NewBookDialog';
 
+/** Renders the open dialog, if any; only then does it follow the book. */
 export function DialogHost() {
-  const { store, session } = useServices();
   const dialog = useEditor((s) => s.ui.dialog);
+  return dialog ? <OpenDialog dialog={dialog} /> : null;
+}
+
+function OpenDialog({ dialog }: { readonly dialog: Dialog }) {
+  const { store, session } = useServices();
   const data = useEditor((s) => s.book?.doc.data ?? null);
   const path = useEditor((s) => s.book?.path ?? '');
   const title = useEditor((s) => formBookOf(s)?.title ?? '');
@@ -25,7 +31,6 @@ export function DialogHost() {
   const people = useEditor((s) => s.site.people);
   const books = useEditor((s) => s.site.books);
   const actions = useMemo(() => threadActions(store), [store]);
-  if (!dialog) return null;
   const close = () => store.openDialog(null);
   const threads = threadsOf(data);
   const act = (f: () => void) => () => {

@@ -17,8 +17,7 @@ export function EditorPane() {
   const hasBook = useEditor((s) => s.book !== null);
   const view = useEditor((s) => s.ui.view);
   const problemsOpen = useEditor((s) => s.ui.problemsOpen);
-  const diagnostics = useEditor(diagnosticsOf);
-  const doc = useEditor((s) => s.book?.readable ?? null);
+  const path = useEditor((s) => s.book?.path ?? null);
   if (!hasBook) {
     return (
       <main className="editor editor-empty">
@@ -39,7 +38,7 @@ export function EditorPane() {
         <div role="tabpanel" id="panel-form" aria-labelledby="tab-form" hidden={view !== 'form'} className="tabpanel">
           {view === 'form' ? (
             <ErrorBoundary
-              resetKey={doc}
+              resetKey={path}
               fallback={(error, retry) => (
                 <div className="crash" role="alert">
                   <h2>The form could not show this book.</h2>
@@ -58,7 +57,14 @@ export function EditorPane() {
           {view === 'raw' ? <RawView /> : null}
         </div>
       </div>
-      {problemsOpen ? <ProblemsPanel diagnostics={diagnostics} onGo={(d) => goToProblem(store, d)} onClose={() => store.setUi({ problemsOpen: false })} /> : null}
+      {problemsOpen ? <Problems /> : null}
     </main>
   );
+}
+
+/** The problems list's container: subscribes to the diagnostics only while it is open. */
+function Problems() {
+  const { store } = useServices();
+  const diagnostics = useEditor(diagnosticsOf);
+  return <ProblemsPanel diagnostics={diagnostics} onGo={(d) => goToProblem(store, d)} onClose={() => store.setUi({ problemsOpen: false })} />;
 }

@@ -1,9 +1,10 @@
 /** The container of the Form view: the metadata, the links and the threads of the open book. */
-import { useMemo, useRef } from 'react';
-import type { Value } from '../../../shared/index';
-import { byPathOf, useStableDiagnostics } from '../threads/diagnosticSlices';
+import { memo, useMemo, useRef } from 'react';
+import type { Book, Value } from '../../../shared/index';
+import { byPathOf, same } from '../threads/diagnosticSlices';
 import { useServices } from '../app/services';
-import { useEditor } from '../store/hooks';
+import { useEditor, useEditorStable } from '../store/hooks';
+import type { EditorState } from '../store/editorStore';
 import { diagnosticsOf, formBookOf } from '../store/derived';
 import { isEditable } from '../store/bookSlice';
 import { ThreadsPane } from '../threads/ThreadsPane';
@@ -13,20 +14,30 @@ import { useImage } from './useAssetUrl';
 import { useFocusRequest } from './useFocusRequest';
 import { isObj } from '../threads/threadValue';
 
-export function FormPane() {
+export const FormPane = memo(function FormPane() {
   const { store } = useServices();
-  const book = useEditor(formBookOf);
+  // Each field is selected on its own, so typing in a thread does not render the metadata again.
+  const field = (key: keyof Book) => (s: EditorState) => {
+    const v = formBookOf(s)?.[key];
+    return typeof v === 'string' ? v : '';
+  };
+  const has = useEditor((s) => formBookOf(s) !== null);
+  const title = useEditor(field('title'));
+  const description = useEditor(field('description'));
+  const cover = useEditor(field('cover'));
+  const image = useEditor(field('image'));
+  const start = useEditor(field('start'));
+  const end = useEditor(field('end'));
   const readOnly = useEditor((s) => !s.book || !isEditable(s.book.doc));
-  const diagnostics = useEditor(diagnosticsOf);
   const people = useEditor((s) => s.site.people);
   const scrollRef = useRef<HTMLDivElement>(null);
   useFocusRequest();
-  const cover = useImage(book?.cover ?? '');
-  const image = useImage(book?.image ?? '');
+  const coverImage = useImage(cover);
+  const imageImage = useImage(image);
 
   // The metadata's and the links' own diagnostics (the threads cut theirs), stable while equal.
-  const linkDiagnostics = useStableDiagnostics(diagnostics.filter((d) => d.keys[0] === 'links'));
-  const metaDiagnostics = useStableDiagnostics(diagnostics.filter((d) => d.keys[0] !== 'links' && d.keys[0] !== 'archive'));
+  const linkDiagnostics = useEditorStable((s) => diagnosticsOf(s).filter((d) => d.keys[0] === 'links'), same);
+  const metaDiagnostics = useEditorStable((s) => diagnosticsOf(s).filter((d) => d.keys[0] !== 'links' && d.keys[0] !== 'archive'), same);
   const byPath = useMemo(() => byPathOf(metaDiagnostics), [metaDiagnostics]);
   const links = useEditor((s) => (isObj(s.book?.readable?.data) ? (s.book.readable.data as { links?: Value }).links : undefined));
   const rawAuthors = useEditor((s) => (isObj(s.book?.readable?.data) ? (s.book.readable.data as { authors?: Value }).authors : undefined));
@@ -65,11 +76,12 @@ export function FormPane() {
     };
   }, [store]);
 
-  if (!book) return null;
+  const book = useMemo(() => ({ title, description, cover, image, start, end }), [title, description, cover, image, start, end]);
+  if (!has) return null;
   return (
     <div className="form-scroll" ref={scrollRef}>
       <div className="form">
-        <MetadataForm book={book} authors={authors} people={people} diagnostics={byPath} images={{ cover, image }} readOnly={readOnly} onSet={(p, v, l) => actions.set(p, v as string, l)} onAuthors={actions.authors} />
+        <MetadataForm book={book} authors={authors} people={people} diagnostics={byPath} images={{ cover: coverImage, image: imageImage }} readOnly={readOnly} onSet={(p, v, l) => actions.set(p, v as string, l)} onAuthors={actions.authors} />
         <LinksEditor value={links} diagnostics={linkDiagnostics} readOnly={readOnly} onSet={actions.links.set} onAdd={actions.links.add} onRemove={actions.links.remove} onMove={actions.links.move} />
         <ThreadsPane scrollRef={scrollRef} />
         <datalist id="people-names">
@@ -78,4 +90,4 @@ export function FormPane() {
       </div>
     </div>
   );
-}
+});

@@ -12,8 +12,8 @@ export interface ImageInfo {
 }
 
 interface Props {
-  readonly book: Book;
-  /** The same as book.authors, but kept while unchanged (the chips are memoized). */
+  readonly book: Pick<Book, 'title' | 'description' | 'cover' | 'image' | 'start' | 'end'>;
+  /** Kept while unchanged (the chips are memoized). */
   readonly authors: readonly string[];
   readonly people: readonly Person[];
   readonly diagnostics: ReadonlyMap<string, readonly Diagnostic[]>;

@@ -9,12 +9,11 @@ export function StatusBar() {
   const { store } = useServices();
   const path = useEditor((s) => s.book?.path ?? null);
   const dirty = useEditor(dirtyOf);
-  const diagnostics = useEditor(diagnosticsOf);
+  const errors = useEditor((s) => diagnosticsOf(s).filter((d) => d.severity === 'error').length);
+  const warnings = useEditor((s) => diagnosticsOf(s).length) - errors;
   const busy = useEditor((s) => s.ui.busy);
   const last = useEditor((s) => (s.book ? undoLabel(s.book.history) : null));
   const open = useEditor((s) => s.ui.problemsOpen);
-  const errors = diagnostics.filter((d) => d.severity === 'error').length;
-  const warnings = diagnostics.length - errors;
   return (
     <footer className="statusbar">
       <span className="status-path">{path ?? 'No book open'}</span>

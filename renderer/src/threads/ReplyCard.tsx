@@ -1,5 +1,5 @@
 /** One reply: its name and text, its drag handle, and its moves. Memoized on the reply's value. */
-import { memo } from 'react';
+import { memo, useCallback } from 'react';
 import type { Value, Diagnostic } from '../../../shared/index';
 import { TextField } from '../form/TextField';
 import { FieldMessages } from '../form/FieldMessages';
@@ -25,10 +25,16 @@ export const ReplyCard = memo(function ReplyCard({ thread: t, index: r, value, c
   const path = `archive.${t}.replies.${r}`;
   const { drag, drop, position } = useCardDnd({ kind: 'reply', thread: t, reply: r, label }, { kind: 'reply', thread: t, reply: r }, replyDropId(t, r), readOnly);
   const fields = byField(diagnostics, 4);
-  const setRef = (el: HTMLElement | null) => {
-    drop.setNodeRef(el);
-    drag.setNodeRef(el);
-  };
+  // One stable ref for both: a new function each render would re-register the card with dnd-kit.
+  const { setNodeRef: setDrop } = drop;
+  const { setNodeRef: setDrag } = drag;
+  const setRef = useCallback(
+    (el: HTMLElement | null) => {
+      setDrop(el);
+      setDrag(el);
+    },
+    [setDrop, setDrag],
+  );
   return (
     <article ref={setRef} className={`card reply${drag.isDragging ? ' dragging' : ''}${position ? ` drop-${position}` : ''}`} aria-label={label} data-path={path} tabIndex={-1}>
       <div className="card-bar">

@@ -3,7 +3,7 @@
  * when counts or the filter change; the list below subscribes to the threads itself, so a
  * keystroke re-renders the list and the one card it touched, never the drag context.
  */
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import type { RefObject } from 'react';
 import { CommandButton } from '../commands/CommandButton';
 import { useEditor, useStore } from '../store/hooks';
@@ -15,7 +15,7 @@ import { threadActions } from './threadActions';
 import { repliesOf, threadMatches, threadsOf } from './threadValue';
 import { ThreadList } from './ThreadList';
 
-export function ThreadsPane({ scrollRef }: { readonly scrollRef: RefObject<HTMLElement | null> }) {
+export const ThreadsPane = memo(function ThreadsPane({ scrollRef }: { readonly scrollRef: RefObject<HTMLElement | null> }) {
   const store = useStore();
   const count = useEditor((s) => (s.book?.readable ? threadsOf(s.book.readable.data).length : 0));
   const replies = useEditor((s) => (s.book?.readable ? threadsOf(s.book.readable.data).reduce((n: number, t) => n + repliesOf(t).length, 0) : 0));
@@ -52,4 +52,4 @@ export function ThreadsPane({ scrollRef }: { readonly scrollRef: RefObject<HTMLE
       </ThreadsDnd>
     </section>
   );
-}
+});

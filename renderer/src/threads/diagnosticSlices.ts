@@ -2,7 +2,8 @@
 import { useRef } from 'react';
 import type { Diagnostic } from '../../../shared/index';
 
-const same = (a: readonly Diagnostic[], b: readonly Diagnostic[]) =>
+/** Whether two lists say the same things. */
+export const same = (a: readonly Diagnostic[], b: readonly Diagnostic[]) =>
   a.length === b.length && a.every((d, i) => d.message === b[i]!.message && d.path === b[i]!.path && d.severity === b[i]!.severity);
 
 export const NONE: readonly Diagnostic[] = [];
