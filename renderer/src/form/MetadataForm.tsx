@@ -36,13 +36,13 @@ export function MetadataForm({ book, authors, people, diagnostics, images, readO
         <div className="stack">
           {text('title', 'Title')}
           {text('description', 'Description', true)}
+          <AuthorsField authors={authors} people={people} diagnostics={diagnostics} readOnly={readOnly} onAdd={onAuthors.add} onRemove={onAuthors.remove} onMove={onAuthors.move} />
+        </div>
+        <div className="stack">
           <div className="grid-2 tight">
             <DateTimeField label="Start" value={book.start} path="start" diagnostics={diagnostics.get('start')} readOnly={readOnly} onChange={(v) => onSet(['start'], v, 'Edit start')} />
             <DateTimeField label="End" value={book.end} path="end" diagnostics={diagnostics.get('end')} readOnly={readOnly} onChange={(v) => onSet(['end'], v, 'Edit end')} />
           </div>
-          <AuthorsField authors={authors} people={people} diagnostics={diagnostics} readOnly={readOnly} onAdd={onAuthors.add} onRemove={onAuthors.remove} onMove={onAuthors.move} />
-        </div>
-        <div className="stack">
           <ImageField label="Cover" value={book.cover} path="cover" diagnostics={diagnostics.get('cover')} url={images.cover.url} missing={images.cover.missing} readOnly={readOnly} onChange={(v) => onSet(['cover'], v, 'Edit cover')} />
           <ImageField label="Image" value={book.image} path="image" diagnostics={diagnostics.get('image')} url={images.image.url} missing={images.image.missing} readOnly={readOnly} onChange={(v) => onSet(['image'], v, 'Edit image')} />
         </div>

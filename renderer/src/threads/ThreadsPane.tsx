@@ -41,8 +41,8 @@ export const ThreadsPane = memo(function ThreadsPane({ scrollRef }: { readonly s
           <input id="thread-filter" className="input input-filter" type="search" aria-label="Filter threads" placeholder="Filter by name or text" value={filter} onChange={(e) => store.setUi({ threadFilter: e.target.value })} />
         </div>
         <div className="spacer" />
-        <CommandButton command="expandAll" className="btn btn-ghost btn-small" icon={<Icon name="expand" size={14} />} />
-        <CommandButton command="collapseAll" className="btn btn-ghost btn-small" icon={<Icon name="collapse" size={14} />} />
+        <CommandButton command="expandAll" className="icon-btn" iconOnly icon={<Icon name="expand" size={15} />} />
+        <CommandButton command="collapseAll" className="icon-btn" iconOnly icon={<Icon name="collapse" size={15} />} />
         {readOnly ? null : <CommandButton command="addThread" className="btn btn-primary btn-small" icon={<Icon name="plus" size={14} />} />}
       </header>
       {filter.trim() ? <p className="filter-note" role="status">{matching} of {count} threads match.</p> : null}
