@@ -10,15 +10,18 @@ export const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== nu
 
 const str = (v: Value | undefined): string => (typeof v === 'string' ? v : v == null ? '' : typeof v === 'object' ? '' : String(v));
 
+/** One empty list, so selectors that find nothing return the same value every time. */
+const EMPTY: readonly Value[] = [];
+
 /** The threads of the archive (the raw values). */
 export function threadsOf(data: Value | null): readonly Value[] {
-  return isObj(data) && Array.isArray(data.archive) ? data.archive : [];
+  return isObj(data) && Array.isArray(data.archive) ? data.archive : EMPTY;
 }
 
 export const threadCount = (data: Value | null): number => threadsOf(data).length;
 
 export function repliesOf(thread: Value | undefined): readonly Value[] {
-  return isObj(thread) && Array.isArray(thread.replies) ? thread.replies : [];
+  return isObj(thread) && Array.isArray(thread.replies) ? thread.replies : EMPTY;
 }
 
 export const nameOf = (entry: Value | undefined): string => (isObj(entry) ? str(entry.name) : '');
