@@ -65,6 +65,24 @@ describe.skipIf(!hasChromium)('the editor in Chromium', () => {
     expect(added).toEqual(removed);
   });
 
+  it('moves a reply into another thread by keyboard drag and drop (Space, arrows, Space)', async () => {
+    const page = await h.page();
+    await openBook(page, TITLE);
+    await thread(page, 'Thread 1 by Oskar Lind').getByRole('button', { name: 'Drag Reply 2 by Oskar Lind' }).focus();
+    await page.keyboard.press('Space');
+    // Each arrow moves the drop line to the next place: before or after a reply, or the end of a thread.
+    const target = thread(page, 'Thread 2 by Dana Whitfield').getByRole('article', { name: 'Reply 1 by Mira Solberg' });
+    for (let i = 0; i < 10 && !(await target.evaluate((el) => el.classList.contains('drop-after'))); i++) {
+      await page.keyboard.press('ArrowDown');
+      await page.waitForTimeout(120);
+    }
+    expect(await target.evaluate((el) => el.classList.contains('drop-after'))).toBe(true);
+    await page.keyboard.press('Space');
+    await thread(page, 'Thread 2 by Dana Whitfield').getByRole('article', { name: 'Reply 2 by Oskar Lind' }).waitFor();
+    await save(page);
+    expect(onDisk(h).archive[1]!.replies.map((r) => r.name)).toEqual(['Mira Solberg', 'Oskar Lind']);
+  });
+
   it('moves a reply into another thread by keyboard with the Move to… dialog', async () => {
     const page = await h.page();
     await openBook(page, TITLE);
