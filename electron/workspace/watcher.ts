@@ -17,6 +17,8 @@ const isPersonName = (n: string) => n.endsWith('.md') && !n.startsWith('_') && !
 /** Watches one site's `_books/` and `_people/` folders. */
 export class SiteWatcher {
   private readonly books = new Map<string, Stamp>();
+  /** Books we are writing right now (name → writes in flight); their events wait, then compare with the result. */
+  private readonly ownWrites = new Map<string, number>();
   private readonly watchers: fs.FSWatcher[] = [];
   private pendingBooks = new Set<string>();
   private rescanBooks = false;
@@ -44,12 +46,24 @@ export class SiteWatcher {
     });
   }
 
-  /** Records a book's state after our own write, so the watcher does not report it. */
-  async noteOwnWrite(bookPath: string): Promise<void> {
+  /** Marks a book as being written by us: its changes wait until `endOwnWrite`. */
+  beginOwnWrite(bookPath: string): void {
     const name = path.posix.basename(bookPath);
-    const stamp = await statOrNull(path.join(this.root, '_books', name));
-    if (stamp) this.books.set(name, stamp);
-    else this.books.delete(name);
+    this.ownWrites.set(name, (this.ownWrites.get(name) ?? 0) + 1);
+  }
+
+  /** Records a book's state after our own write, so the watcher does not report it. */
+  async endOwnWrite(bookPath: string): Promise<void> {
+    const name = path.posix.basename(bookPath);
+    try {
+      const stamp = await statOrNull(path.join(this.root, '_books', name)).catch(() => null);
+      if (stamp) this.books.set(name, stamp);
+      else this.books.delete(name);
+    } finally {
+      const left = (this.ownWrites.get(name) ?? 1) - 1;
+      if (left > 0) this.ownWrites.set(name, left);
+      else this.ownWrites.delete(name);
+    }
   }
 
   /** Stops watching. */
@@ -93,6 +107,13 @@ export class SiteWatcher {
       for (const name of names) now.set(name, await statOrNull(path.join(this.root, '_books', name)).catch(() => null));
     }
     if (this.closed) return;
+    // A book we are writing right now is looked at again after the write, against its new state.
+    const busy = [...now.keys()].filter((n) => this.ownWrites.has(n));
+    for (const n of busy) {
+      now.delete(n);
+      this.pendingBooks.add(n);
+    }
+    if (busy.length) this.schedule();
     for (const [name, stamp] of [...now].sort(([a], [b]) => (a < b ? -1 : 1))) {
       const before = this.books.get(name);
       const p = `_books/${name}`;

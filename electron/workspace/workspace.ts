@@ -118,9 +118,15 @@ export class Workspace implements WorkspaceApi {
       const conflict = await this.conflictOf(real, rel, base);
       if (conflict) return conflict;
       const bytes = Buffer.from(text, 'utf8');
-      await writeAtomic(real, bytes);
-      const stamp = await statOrNull(real);
-      await this.watcher?.noteOwnWrite(rel);
+      const watcher = this.watcher;
+      watcher?.beginOwnWrite(rel);
+      let stamp: Awaited<ReturnType<typeof statOrNull>>;
+      try {
+        await writeAtomic(real, bytes);
+        stamp = await statOrNull(real);
+      } finally {
+        await watcher?.endOwnWrite(rel);
+      }
       await this.backups.discard(rel).catch(() => undefined);
       return { ok: true, fingerprint: { mtimeMs: stamp?.mtimeMs ?? 0, size: bytes.length, hash: hashBytes(bytes) } };
     });

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { SiteEvent } from '../../shared/api';
 import { EventQueue, Workspace } from '../../electron/workspace/index';
+import { SiteWatcher } from '../../electron/workspace/watcher';
 import { removeTemps, sampleSite, tempDir } from './tempSites';
 
 const open: Workspace[] = [];
@@ -66,6 +67,26 @@ describe('watching a site', () => {
     // A change by someone else right after is still reported.
     fs.appendFileSync(path.join(site, '_books', '20240318-the-quiet-compiler.md'), 'theirs\n');
     expect((await collect(ws, got.cursor, has('book-changed'))).events).toContainEqual({ kind: 'book-changed', path: '_books/20240318-the-quiet-compiler.md' });
+  });
+});
+
+describe('own writes', () => {
+  it('changes seen while we write a book wait for the write to end, then match its result', async () => {
+    const site = sampleSite();
+    const queue = new EventQueue(100, 300);
+    const watcher = new SiteWatcher(site, queue, 20);
+    await watcher.start();
+    try {
+      const { cursor } = await queue.next(0);
+      const file = path.join(site, '_books', '20240318-the-quiet-compiler.md');
+      watcher.beginOwnWrite('_books/20240318-the-quiet-compiler.md');
+      fs.appendFileSync(file, 'ours, and the write is slow\n');
+      await new Promise((r) => setTimeout(r, 150));
+      await watcher.endOwnWrite('_books/20240318-the-quiet-compiler.md');
+      expect((await queue.next(cursor)).events).toEqual([]);
+    } finally {
+      watcher.close();
+    }
   });
 });
 

@@ -99,10 +99,8 @@ describe('the sample site', () => {
     expect(await ws.listBooks()).toHaveLength(404);
     expect(ws.lastBookReads).toBe(404);
     fs.appendFileSync(path.join(dir, '20230007-copy-7.md'), 'More.\n');
-    const started = performance.now();
     await ws.listBooks();
     expect(ws.lastBookReads).toBe(1);
-    expect(performance.now() - started).toBeLessThan(1000);
   });
 
   it('validates authors again when people change', async () => {
@@ -162,9 +160,7 @@ describe.skipIf(!hasCorpus)('the real corpus', () => {
   it('lists all 73 books, newest first, and reads each exactly', async () => {
     const site = corpusSite();
     const ws = new Workspace(site);
-    const started = performance.now();
     const books = await ws.listBooks();
-    const first = performance.now() - started;
     expect(books).toHaveLength(73);
     const starts = books.map((b) => b.start);
     expect([...starts].sort().reverse()).toEqual(starts);
@@ -173,10 +169,8 @@ describe.skipIf(!hasCorpus)('the real corpus', () => {
       const file = await ws.readBook(b.path);
       expect(Buffer.from(file.text, 'utf8').equals(fs.readFileSync(path.join(site, b.path)))).toBe(true);
     }
-    const again = performance.now();
     await ws.listBooks();
     expect(ws.lastBookReads).toBe(0);
-    expect(performance.now() - again).toBeLessThan(Math.max(first, 200));
   });
 
   it('indexes the 437 people (not the template), with their display names', async () => {
