@@ -66,8 +66,10 @@ function Shell() {
   useShortcuts();
   const theme = useTheme(store);
   const preview = useEditor((s) => s.ui.preview && s.book !== null);
-  const [sidebar, setSidebar] = useState(288);
-  const [previewWidth, setPreviewWidth] = useState(380);
+  // Narrower side panes on smaller screens leave the form its room.
+  const narrow = typeof window !== 'undefined' && window.innerWidth < 1400;
+  const [sidebar, setSidebar] = useState(narrow ? 256 : 288);
+  const [previewWidth, setPreviewWidth] = useState(narrow ? 320 : 400);
   return (
     <div className="app">
       <div className="workspace" style={{ '--sidebar-width': `${sidebar}px`, '--preview-width': `${previewWidth}px` } as React.CSSProperties}>
