@@ -78,20 +78,19 @@ export function validate(doc: BookDocument, site: SiteContext = {}): Diagnostic[
   if (doc.data === null && doc.diagnostics.some((d) => d.severity === 'error')) return sortDiagnostics(out);
   let lines: LineIndex | undefined;
   const index = () => (lines ??= new LineIndex(doc.text));
-  const fmStart = doc.split?.start ?? 0;
   const fallback = (): [number, number] => {
     const opener = doc.split ? doc.split.start - (doc.split.eol.length + 3) : 0;
     return [Math.max(0, opener), Math.max(0, opener) + 3];
   };
+  // The range of the value at `path`; for a missing value, of its nearest existing parent;
+  // for the front matter as a whole, its opening line.
   const where = (path: Path, key = false): [number, number] => {
     if (doc.tree) {
-      for (let p = path; ; p = p.slice(0, -1)) {
+      for (let p = path; p.length > 0; p = p.slice(0, -1)) {
         const r = rangeOf(doc.tree, p, key && p === path);
-        if (r && (p.length > 0 || r[1] > r[0])) return r[1] > r[0] ? r : [r[0], r[0] + 1];
-        if (p.length === 0) break;
+        if (r) return r[1] > r[0] ? r : [r[0], r[0] + 1];
       }
     }
-    void fmStart;
     return fallback();
   };
   const add = (severity: Severity, code: string, path: Path, message: string, key = false) => {
@@ -105,7 +104,7 @@ export function validate(doc: BookDocument, site: SiteContext = {}): Diagnostic[
   }
 
   for (const key of REQUIRED_KEYS) {
-    if (!(key in data)) add('error', 'required', [], `The required key ${key} is missing.`);
+    if (!(key in data)) add('error', 'required', [key], `The required key ${key} is missing.`);
   }
   for (const key of Object.keys(data)) {
     if (!ROOT_KEYS.includes(key)) unknownKey([key], key, ROOT_KEYS);
@@ -191,10 +190,10 @@ export function validate(doc: BookDocument, site: SiteContext = {}): Diagnostic[
       return;
     }
     for (const k of Object.keys(l)) if (!LINK_KEYS.includes(k)) unknownKey([...at, k], k, LINK_KEYS);
-    if (!('link' in l) || l.link === null || l.link === '') add('error', 'link-missing', at, `${where} has no link${'list' in l ? ' (it has "list:"; did you mean "link:"?)' : ''}.`);
+    if (!('link' in l) || l.link === null || l.link === '') add('error', 'link-missing', [...at, 'link'], `${where} has no link${'list' in l ? ' (it has "list:"; did you mean "link:"?)' : ''}.`);
     else if (typeof l.link !== 'string') add('error', 'type', [...at, 'link'], `${where}: link must be text, but it is ${typeName(l.link)}.`);
     else if (!/^https?:\/\/[^\s/$.?#][^\s]*$/i.test(l.link)) add('error', 'link-url', [...at, 'link'], `${where}: "${l.link}" is not an http(s) address.`);
-    if (!('text' in l) || l.text === null || l.text === '') add('warning', 'link-text', at, `${where} has no text.`);
+    if (!('text' in l) || l.text === null || l.text === '') add('warning', 'link-text', [...at, 'text'], `${where} has no text.`);
     else if (typeof l.text !== 'string') add('error', 'type', [...at, 'text'], `${where}: text must be text, but it is ${typeName(l.text)}.`);
     for (const k of ['text', 'link'] as const) {
       const v = l[k];
@@ -209,9 +208,9 @@ export function validate(doc: BookDocument, site: SiteContext = {}): Diagnostic[
       return false;
     }
     for (const k of Object.keys(e)) if (!known.includes(k)) unknownKey([...at, k], k, known);
-    if (!('name' in e) || e.name === null || (typeof e.name === 'string' && !e.name.trim())) add('error', 'name', at, `${where} has no name.`);
+    if (!('name' in e) || e.name === null || (typeof e.name === 'string' && !e.name.trim())) add('error', 'name', [...at, 'name'], `${where} has no name.`);
     else if (typeof e.name !== 'string') add('error', 'type', [...at, 'name'], `${where}: name must be text, but it is ${typeName(e.name)}.`);
-    if (!('text' in e) || e.text === null || e.text === '') add('warning', 'empty-text', 'text' in e ? [...at, 'text'] : at, `${where}: text is empty.`);
+    if (!('text' in e) || e.text === null || e.text === '') add('warning', 'empty-text', [...at, 'text'], `${where}: text is empty.`);
     else if (typeof e.text !== 'string') add('error', 'type', [...at, 'text'], `${where}: text must be text, but it is ${typeName(e.text)}.`);
     return true;
   }

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 // A keystroke in a reply of the largest corpus book, and a synthetic 2,000-thread book: the store updates
-// and only the touched card renders again.
+// and only the touched card renders again. Timings are printed; `npm run bench` holds the targets.
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -46,7 +46,7 @@ async function measureTyping(textarea: HTMLTextAreaElement, holds: (value: strin
 }
 
 describe('performance', () => {
-  it.skipIf(!hasCorpus)(`types in a reply of the largest corpus book quickly${hasCorpus ? '' : ` (${corpusSkipReason})`}`, async () => {
+  it.skipIf(!hasCorpus)(`types in a reply of the largest corpus book${hasCorpus ? '' : ` (${corpusSkipReason})`}`, async () => {
     const text0 = fs.readFileSync(path.join(CORPUS, LARGEST), 'utf8');
     const { store } = await openEditor({ [LARGEST]: text0 });
     expect(screen.getAllByRole('article', { name: /^Thread \d+ by/ }).length).toBeGreaterThan(60);
@@ -54,10 +54,9 @@ describe('performance', () => {
     const textarea = within(within(card).getAllByRole('article', { name: /^Reply 1 by/ })[0]!).getByLabelText('Text') as HTMLTextAreaElement;
     const t = await measureTyping(textarea, (v) => replyText(store.get().book!.doc.data, 29) === v);
     console.log(`[perf] largest corpus book (${(text0.length / 1024).toFixed(0)} KB): keystroke → store ${t.store.toFixed(2)} ms, → rendered ${t.render.toFixed(2)} ms (median of 30, jsdom)`);
-    expect(t.store).toBeLessThan(50);
   });
 
-  it('renders only what is on screen for a 2,000-thread book, and types quickly in it', async () => {
+  it('renders only what is on screen for a 2,000-thread book, and types in it', async () => {
     const big = syntheticBook(2000);
     const { store } = await openEditor({ '_books/20240101-two-thousand.md': big });
     const cards = screen.getAllByRole('article', { name: /^Thread \d+ by/ });
@@ -68,6 +67,5 @@ describe('performance', () => {
     const reply = within(screen.getByRole('article', { name: 'Thread 1 by Asker 0' })).getByRole('article', { name: 'Reply 1 by Lena Voss' });
     const t = await measureTyping(within(reply).getByLabelText('Text') as HTMLTextAreaElement, (v) => replyText(store.get().book!.doc.data, 0) === v, 15);
     console.log(`[perf] synthetic 2,000-thread book (${(big.length / 1024).toFixed(0)} KB): keystroke → store ${t.store.toFixed(2)} ms, → rendered ${t.render.toFixed(2)} ms (median of 15, jsdom)`);
-    expect(t.store).toBeLessThan(200);
   });
 });
