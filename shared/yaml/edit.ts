@@ -11,6 +11,7 @@ import { emitBlockMap, emitBlockSeq, emitDouble, emitKey, emitNonString, emitSca
 import type { BlockOptions, EmitContext, StyleHint } from './emit';
 import { isPlainObject, setOwn, valueEquals } from './value';
 import { yaml11Timestamp } from './scalarRules';
+import { keepBreaks, pyyamlAllows, pyyamlBreaks, pyyamlScalar } from './pyyaml';
 
 export type PathSegment = string | number;
 export type Path = readonly PathSegment[];
@@ -327,7 +328,13 @@ function setScalar(tree: Tree, frames: Frame[], node: ScalarNode, abs: number, p
   const ctx: EmitContext = { column, indent: parent.coll.flow ? column : parent.coll.column + 2, eol, flow: parent.coll.flow, timestamp: isTimestampField(path, node) };
   const hint = empty ? neighbourHint(tree, path) : hintFor(node, text.slice(from, to), ctx);
   let out = emitScalar(value, hint, ctx);
-  let parsed = readScalarBack(out, column, value, eol);
+  let parsed: ScalarNode | null = null;
+  const folded = foldedLike(node, text.slice(from, to), value, ctx);
+  if (folded !== null) {
+    parsed = readScalarBack(folded, column, value, eol);
+    if (parsed) out = folded;
+  }
+  parsed ??= readScalarBack(out, column, value, eol);
   if (!parsed) {
     out = typeof value === 'string' ? emitDouble(value) : emitNonString(value);
     parsed = readScalarBack(out, column, value, eol);
@@ -343,6 +350,20 @@ function setScalar(tree: Tree, frames: Frame[], node: ScalarNode, abs: number, p
   const collAbs = parent.abs;
   const newNode: ScalarNode = { ...parsed, start: from + lead.length - collAbs, length: newBlock ? out.length : parsed.length };
   return rebuild(tree, frames, newNode, insert.length - (to - from), newText);
+}
+
+/**
+ * A folded scalar rewritten PyYAML's way but keeping the line breaks of its unchanged
+ * parts, so a changed word changes its own line (or a few), not the rest of the paragraph.
+ */
+function foldedLike(node: ScalarNode, source: string, value: ScalarValue, ctx: EmitContext): string | null {
+  if (typeof value !== 'string' || typeof node.value !== 'string' || !source.includes('\n')) return null;
+  if (node.style !== 'plain' && node.style !== 'single' && node.style !== 'double') return null;
+  // Keep the scalar's quoting where PyYAML's rules allow it for the new text.
+  if (!pyyamlAllows(value, node.style)) return null;
+  const breaks = pyyamlBreaks(source, node.style);
+  if (!breaks) return null;
+  return pyyamlScalar(value, ctx, node.style, keepBreaks(node.value, value, breaks));
 }
 
 function readScalarBack(out: string, column: number, value: ScalarValue, eol: string): ScalarNode | null {

@@ -112,6 +112,12 @@ export function pyyamlStyle(text: string): PyYamlStyle {
   return 'double';
 }
 
+/** Whether PyYAML's rules allow writing `text` in `style` (double quotes hold anything). */
+export function pyyamlAllows(text: string, style: PyYamlStyle): boolean {
+  const chosen = pyyamlStyle(text);
+  return style === 'double' || chosen === style || (style === 'single' && chosen === 'plain');
+}
+
 class Writer {
   out = '';
   column: number;
@@ -140,17 +146,29 @@ class Writer {
   }
 }
 
+/**
+ * Where lines break, by index (in code points) into the text: true breaks there, false
+ * never, null leaves it to PyYAML's width rule. Lets a changed text keep the line breaks
+ * its unchanged parts had, so that only the lines around a change differ.
+ */
+export type BreakPlan = (index: number) => boolean | null;
+
+function decide(plan: BreakPlan | undefined, index: number, auto: boolean): boolean {
+  const d = plan ? plan(index) : null;
+  return d === null ? auto : d;
+}
+
 /** Writes `text` as PyYAML would in block context, starting at `ctx.column`. */
-export function pyyamlScalar(text: string, ctx: PyYamlContext, style: PyYamlStyle = pyyamlStyle(text)): string {
+export function pyyamlScalar(text: string, ctx: PyYamlContext, style: PyYamlStyle = pyyamlStyle(text), plan?: BreakPlan): string {
   const chars = Array.from(text);
   const w = new Writer(ctx);
-  if (style === 'plain') writePlain(w, chars);
-  else if (style === 'single') writeSingle(w, chars);
-  else writeDouble(w, chars);
+  if (style === 'plain') writePlain(w, chars, plan);
+  else if (style === 'single') writeSingle(w, chars, plan);
+  else writeDouble(w, chars, plan);
   return w.out;
 }
 
-function writePlain(w: Writer, text: string[]): void {
+function writePlain(w: Writer, text: string[], plan?: BreakPlan): void {
   if (text.length === 0) return;
   w.whitespace = false;
   w.indention = false;
@@ -161,7 +179,7 @@ function writePlain(w: Writer, text: string[]): void {
     const ch = end < text.length ? text[end]! : null;
     if (spaces) {
       if (ch !== ' ') {
-        if (start + 1 === end && w.column > BEST_WIDTH) {
+        if (start + 1 === end && decide(plan, start, w.column > BEST_WIDTH)) {
           w.indent();
           w.whitespace = false;
           w.indention = false;
@@ -190,7 +208,7 @@ function writePlain(w: Writer, text: string[]): void {
   }
 }
 
-function writeSingle(w: Writer, text: string[]): void {
+function writeSingle(w: Writer, text: string[], plan?: BreakPlan): void {
   w.write("'");
   w.whitespace = false;
   w.indention = false;
@@ -201,7 +219,7 @@ function writeSingle(w: Writer, text: string[]): void {
     const ch = end < text.length ? text[end]! : null;
     if (spaces) {
       if (ch === null || ch !== ' ') {
-        if (start + 1 === end && w.column > BEST_WIDTH && start !== 0 && end !== text.length) {
+        if (start + 1 === end && start !== 0 && end !== text.length && decide(plan, start, w.column > BEST_WIDTH)) {
           w.indent();
         } else {
           w.write(text.slice(start, end).join(''), end - start);
@@ -253,7 +271,7 @@ function escapeChar(ch: string): string | null {
   return '\\U' + hex(cp, 8);
 }
 
-function writeDouble(w: Writer, text: string[]): void {
+function writeDouble(w: Writer, text: string[], plan?: BreakPlan): void {
   w.write('"');
   w.whitespace = false;
   w.indention = false;
@@ -271,7 +289,7 @@ function writeDouble(w: Writer, text: string[]): void {
         start = end + 1;
       }
     }
-    if (end > 0 && end < text.length - 1 && (ch === ' ' || start >= end) && w.column + (end - start) > BEST_WIDTH) {
+    if (end > 0 && end < text.length - 1 && (ch === ' ' || start >= end) && decide(plan, end, w.column + (end - start) > BEST_WIDTH)) {
       const data = text.slice(start, end).join('') + '\\';
       if (start < end) start = end;
       w.write(data);
@@ -289,4 +307,89 @@ export function plainAllowed(text: string, flow: boolean): boolean {
   const a = analyze(Array.from(text), true);
   if (a.empty || a.multiline) return false;
   return flow ? a.allowFlowPlain : a.allowBlockPlain;
+}
+
+/**
+ * The line breaks of a folded scalar as PyYAML writes it, as indexes (code points) into its
+ * value: where a single line break stands for a space (plain, single-quoted) or where an
+ * escaped line break joins two parts (double-quoted). Null when the source is not in that form.
+ */
+export function pyyamlBreaks(source: string, style: PyYamlStyle): number[] | null {
+  const lines = source.split('\n').map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
+  const breaks: number[] = [];
+  let length = 0;
+  if (style === 'double') {
+    if (!lines[0]!.startsWith('"')) return null;
+    for (let i = 0; i < lines.length; i++) {
+      let line = i === 0 ? lines[i]!.slice(1) : lines[i]!.replace(/^[ \t]+/, '');
+      const last = i === lines.length - 1;
+      if (last) {
+        if (!line.endsWith('"')) return null;
+        line = line.slice(0, -1);
+      } else {
+        const trailing = /\\+$/.exec(line)?.[0].length ?? 0;
+        // Only escaped line breaks (an odd run of backslashes) are PyYAML's.
+        if (trailing % 2 === 0) return null;
+        line = line.slice(0, -1);
+      }
+      length += decodedLength(line);
+      if (!last) breaks.push(length);
+    }
+    return breaks;
+  }
+  let blanks = 0;
+  for (let i = 0; i < lines.length; i++) {
+    let line = i === 0 ? lines[i]!.trimEnd() : lines[i]!.trim();
+    if (style === 'single') {
+      if (i === 0) {
+        if (!line.startsWith("'")) return null;
+        line = line.slice(1);
+      }
+      if (i === lines.length - 1) {
+        if (!line.endsWith("'")) return null;
+        line = line.slice(0, -1);
+      }
+      line = line.replace(/''/g, "'");
+    }
+    if (line === '' && i > 0 && i < lines.length - 1) {
+      blanks++;
+      continue;
+    }
+    if (i > 0) {
+      if (blanks === 0) breaks.push(length);
+      length += blanks || 1;
+      blanks = 0;
+    }
+    length += Array.from(line).length;
+  }
+  return breaks;
+}
+
+/** Code points a double-quoted fragment decodes to (each escape is one). */
+function decodedLength(fragment: string): number {
+  let n = 0;
+  for (let i = 0; i < fragment.length; ) {
+    if (fragment[i] === '\\') {
+      const e = fragment[i + 1];
+      i += e === 'x' ? 4 : e === 'u' ? 6 : e === 'U' ? 10 : 2;
+    } else {
+      const cp = fragment.codePointAt(i)!;
+      i += cp > 0xffff ? 2 : 1;
+    }
+    n++;
+  }
+  return n;
+}
+
+/** A plan that keeps `breaks` (of `before`) wherever the text is unchanged in `after`. */
+export function keepBreaks(before: string, after: string, breaks: readonly number[]): BreakPlan {
+  const a = Array.from(before);
+  const b = Array.from(after);
+  let p = 0;
+  while (p < a.length && p < b.length && a[p] === b[p]) p++;
+  let q = 0;
+  while (q < a.length - p && q < b.length - p && a[a.length - 1 - q] === b[b.length - 1 - q]) q++;
+  const set = new Set(breaks);
+  const shift = b.length - a.length;
+  return (i) => (i < p ? set.has(i) : i >= b.length - q ? set.has(i - shift) : null);
 }

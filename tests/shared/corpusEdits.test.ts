@@ -42,6 +42,9 @@ describe.skipIf(!hasCorpus)(`one edit on every corpus file (${hasCorpus ? `${boo
     const [from, to] = rangeOf(doc.tree!, path)!;
     const next = checkedEdit(doc, { op: 'set', path, value: old.replace(/\b(\w{4,})\b/, '$1 really') });
     onlyInside(doc, next, from, to);
+    // The line breaks of the unchanged parts stay: one line changes, not the rest of the paragraph.
+    const diff = lineDiff(doc.text, next.text);
+    expect([diff.removed.length, diff.added.length]).toEqual([1, 1]);
   });
 
   it.each(books)('%s: add a reply inserts lines and removes none', (_n, text) => {

@@ -57,6 +57,13 @@ describe('set', () => {
     expect(doc.text).toContain(`    text: 'Line one.\n\n      Line two: it''s "quoted".'\n  - name: Tino`);
   });
 
+  it('keeps the line breaks of a folded text around a changed word', () => {
+    const folded = hand.replace('  text: What is MLOps?\n', "  text: What is MLOps? I keep hearing the word in every meeting and every job\n    description, and I would like to know where it starts and where it ends before\n    I buy a book about it.\n");
+    const doc = openBook(folded);
+    const next = checkedEdit(doc, { op: 'set', path: ['archive', 0, 'text'], value: (doc.data as { archive: { text: string }[] }).archive[0]!.text.replace('every job', 'every single job') });
+    expect(next.text).toBe(folded.replace('meeting and every job\n', 'meeting and every single job\n'));
+  });
+
   it('survives a line holding only a space, emoji, very long lines and leading spaces', () => {
     const values = ['a\n \nb', ' leading', 'trailing ', '😀 '.repeat(60), 'x'.repeat(300), '\n\nstarts with breaks', 'tab\there', '- dash', '# hash', '"quoted"', "'single'", '---', '...', '\u2028', 'ümlaut’s'];
     let doc = openBook(hand);
