@@ -113,8 +113,9 @@ export class Workspace implements WorkspaceApi {
     const rel = checkBookPath(bookPath);
     if (typeof text !== 'string') throw new WorkspaceError('bad-request', 'The text to save must be a string.');
     if (LONE_SURROGATE.test(text)) throw new WorkspaceError('bad-request', 'The text holds a broken character (a lone surrogate) that UTF-8 cannot store; nothing was saved.');
-    const real = await confine(this.root, rel);
-    return this.saves.run(real, async () => {
+    // Queue before any await, so that saves of one book run in the order they were asked for.
+    return this.saves.run(rel, async () => {
+      const real = await confine(this.root, rel);
       const conflict = await this.conflictOf(real, rel, base);
       if (conflict) return conflict;
       const bytes = Buffer.from(text, 'utf8');
