@@ -3,273 +3,21 @@
  * re-reads only the spliced part, and rebuilds the path from the root to it. Every byte
  * outside the edited node stays as it was.
  */
-import type { CollectionNode, Entry, ScalarNode, ScalarValue, Value, YNode } from './tree';
+import type { CollectionNode, Entry, ScalarNode, ScalarValue, Value } from './tree';
 import { isCollection } from './tree';
-import { parseYaml } from './parse';
 import { columnAt, lineEndAfter, lineStartOf, startsLine } from './text';
-import { emitBlockMap, emitBlockSeq, emitDouble, emitKey, emitNonString, emitScalar, emitValueAfterIndicator, hintFor, HAND_PLAIN } from './emit';
-import type { BlockOptions, EmitContext, StyleHint } from './emit';
+import { emitBlockMap, emitBlockSeq, emitDouble, emitNonString, emitScalar, emitValueAfterIndicator, hintFor } from './emit';
+import type { BlockOptions, EmitContext } from './emit';
 import { isPlainObject, setOwn, valueEquals } from './value';
 import { yaml11Timestamp } from './scalarRules';
 import { keepBreaks, pyyamlAllows, pyyamlBreaks, pyyamlScalar } from './pyyaml';
+import { EditError, describe, findEntry, hasPath, locate, pathText } from './locate';
+import type { Frame, Located, Path, PathSegment, Tree } from './locate';
+import { finish, parseAt, rebuild, shiftEntry, shiftNode, withEntries } from './rebuild';
+import { neighbourHint, withFallback } from './neighbours';
 
-export type PathSegment = string | number;
-export type Path = readonly PathSegment[];
-
-/** Conventions read once from a document, used where no neighbour says how to write. */
-export interface Profile {
-  /** Root keys are sorted (the file was dumped by PyYAML). */
-  readonly sorted: boolean;
-  /** Dash column of a block sequence under a key, minus the key's column. */
-  readonly seqIndent: number;
-}
-
-/** The editable state: the whole text and the tree of its front matter. */
-export interface Tree {
-  readonly text: string;
-  /** Offset of the front matter's first byte; the root's `start` counts from it. */
-  readonly base: number;
-  readonly root: CollectionNode;
-  readonly eol: string;
-  readonly profile: Profile;
-}
-
-/** An edit that cannot apply (a path that does not exist, a wrong kind of node). */
-export class EditError extends Error {
-  override name = 'EditError';
-}
-
-/** `archive[3].replies[1].text` */
-export function pathText(path: Path): string {
-  let out = '';
-  for (const seg of path) out += typeof seg === 'number' ? `[${seg}]` : out ? `.${seg}` : seg;
-  return out || '(front matter)';
-}
-
-interface Frame {
-  readonly coll: CollectionNode;
-  /** Absolute offset of `coll`'s start. */
-  readonly abs: number;
-  readonly index: number;
-}
-
-interface Located {
-  readonly frames: Frame[];
-  readonly node: YNode;
-  readonly abs: number;
-}
-
-function findEntry(coll: CollectionNode, seg: PathSegment): number {
-  if (coll.kind === 'seq') {
-    if (typeof seg !== 'number' || !Number.isInteger(seg)) return -1;
-    return seg >= 0 && seg < coll.entries.length ? seg : -1;
-  }
-  const key = String(seg);
-  for (let i = coll.entries.length - 1; i >= 0; i--) if (coll.entries[i]!.key === key) return i;
-  return -1;
-}
-
-function describe(node: YNode): string {
-  if (node.kind === 'seq') return `a list of ${node.entries.length}`;
-  if (node.kind === 'map') return 'a mapping';
-  return (node as ScalarNode).style === 'empty' ? 'empty' : `the ${typeof node.value} ${JSON.stringify(node.value)}`.slice(0, 60);
-}
-
-/** Finds the node at `path`; throws an EditError naming the first missing step. */
-function locate(tree: Tree, path: Path, whole: Path = path): Located {
-  const frames: Frame[] = [];
-  let node: YNode = tree.root;
-  let abs = tree.base + tree.root.start;
-  for (let i = 0; i < path.length; i++) {
-    const seg = path[i]!;
-    if (!isCollection(node)) throw new EditError(`No value at ${pathText(whole)}: ${pathText(path.slice(0, i))} is ${describe(node)}.`);
-    const index = findEntry(node, seg);
-    if (index < 0) throw new EditError(`No value at ${pathText(whole)}: ${pathText(path.slice(0, i)) === '(front matter)' ? 'the front matter' : pathText(path.slice(0, i))} ${node.kind === 'seq' ? `is a list of ${node.entries.length}` : `has no key "${String(seg)}"`}.`);
-    frames.push({ coll: node, abs, index });
-    const child: YNode = node.entries[index]!.node;
-    abs = abs + child.start;
-    node = child;
-  }
-  return { frames, node, abs };
-}
-
-/** The value at `path`, or undefined. */
-export function hasPath(tree: Tree, path: Path): boolean {
-  try {
-    locate(tree, path);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** Absolute [from, to) of the node at `path` (its key, for a mapping pair when `key` is set). */
-export function rangeOf(tree: Tree, path: Path, key = false): [number, number] | null {
-  try {
-    const { frames, node, abs } = locate(tree, path);
-    const f = frames[frames.length - 1];
-    if (key && f && f.coll.kind === 'map') {
-      const e = f.coll.entries[f.index]!;
-      return [f.abs + e.start, f.abs + e.keyEnd!];
-    }
-    return [abs, abs + node.length];
-  } catch {
-    return null;
-  }
-}
-
-// ---------------------------------------------------------------------------------------
-// Rebuilding the path after a splice
-
-function shiftNode(node: YNode, d: number): YNode {
-  return d === 0 ? node : { ...node, start: node.start + d };
-}
-
-function shiftEntry(e: Entry, d: number): Entry {
-  if (d === 0) return e;
-  const out: { -readonly [K in keyof Entry]: Entry[K] } = { ...e, start: e.start + d, end: e.end + d, node: shiftNode(e.node, d) };
-  if (e.keyEnd !== undefined) out.keyEnd = e.keyEnd + d;
-  if (e.colon !== undefined) out.colon = e.colon + d;
-  return out;
-}
-
-function withEntries(coll: CollectionNode, entries: Entry[]): CollectionNode {
-  let value: CollectionNode['value'];
-  if (coll.kind === 'seq') value = entries.map((e) => e.node.value as Value);
-  else {
-    const obj: { [key: string]: Value } = {};
-    for (const e of entries) setOwn(obj, e.key!, e.node.value as Value);
-    value = obj;
-  }
-  const length = coll.flow ? coll.length : entries.length ? entries[entries.length - 1]!.end : 0;
-  return { ...coll, entries, value, length };
-}
-
-/** Replaces the child at the bottom of `frames` by `child` after a splice of `delta` characters inside it. */
-function rebuild(tree: Tree, frames: readonly Frame[], child: YNode, delta: number, text: string): Tree {
-  let node: YNode = child;
-  for (let i = frames.length - 1; i >= 0; i--) {
-    const { coll, index } = frames[i]!;
-    const entries = coll.entries.slice();
-    const e = entries[index]!;
-    entries[index] = { ...e, end: e.end + delta, node };
-    for (let j = index + 1; j < entries.length; j++) entries[j] = shiftEntry(entries[j]!, delta);
-    let value: CollectionNode['value'];
-    if (coll.kind === 'seq') {
-      value = (coll.value as Value[]).slice();
-      value[index] = node.value as Value;
-    } else {
-      value = { ...(coll.value as { [key: string]: Value }) };
-      setOwn(value, e.key!, node.value as Value);
-    }
-    node = { ...coll, entries, value, length: coll.length + delta };
-  }
-  return { ...tree, text, root: node as CollectionNode };
-}
-
-// ---------------------------------------------------------------------------------------
-// Reading back what was written
-
-/** Parses `source` as if it started at `column`; the root's offsets count from the source's first byte. */
-function parseAt(source: string, column: number): YNode | null {
-  const pad = ' '.repeat(column);
-  const { root, problems } = parseYaml(pad + source);
-  if (!root || problems.length) return null;
-  return shiftNode(root, -column);
-}
-
-// ---------------------------------------------------------------------------------------
-// Style: how the neighbours are written
-
-/** Replaces every index in `path` by a wildcard, to find the same field in sibling items. */
-function* matches(tree: Tree, node: YNode, abs: number, pattern: Path, at: number, limit: { n: number }): Generator<{ node: YNode; abs: number; parent: CollectionNode; parentAbs: number; entry: Entry }> {
-  if (at >= pattern.length || !isCollection(node)) return;
-  const seg = pattern[at]!;
-  const candidates = typeof seg === 'number' ? (node.kind === 'seq' ? node.entries.map((_, i) => i) : []) : [findEntry(node, seg)];
-  for (const i of candidates) {
-    if (i < 0 || limit.n-- <= 0) continue;
-    const e = node.entries[i]!;
-    const childAbs = abs + e.node.start;
-    if (at === pattern.length - 1) yield { node: e.node, abs: childAbs, parent: node, parentAbs: abs, entry: e };
-    else yield* matches(tree, e.node, childAbs, pattern, at + 1, limit);
-  }
-}
-
-function reference(tree: Tree, path: Path, kind?: YNode['kind']) {
-  for (const m of matches(tree, tree.root, tree.base + tree.root.start, path, 0, { n: 400 })) {
-    if (!kind || m.node.kind === kind) {
-      if (m.node.kind !== 'scalar' || m.node.style !== 'empty') return m;
-    }
-  }
-  return null;
-}
-
-function scalarContext(tree: Tree, node: YNode, abs: number, parent: CollectionNode): EmitContext {
-  const column = columnAt(tree.text, abs);
-  return { column, indent: parent.flow ? column : parent.column + 2, eol: tree.eol, flow: parent.flow };
-}
-
-/** How a new or emptied scalar at `path` should be written, judged from its neighbours. */
-function neighbourHint(tree: Tree, path: Path): StyleHint {
-  const ref = reference(tree, path, 'scalar');
-  if (ref) return hintFor(ref.node as ScalarNode, tree.text.slice(ref.abs, ref.abs + ref.node.length), scalarContext(tree, ref.node, ref.abs, ref.parent));
-  // A sibling scalar in the same mapping.
-  const parentPath = path.slice(0, -1);
-  try {
-    const { node, abs } = locate(tree, parentPath);
-    if (isCollection(node)) {
-      for (const e of node.entries) {
-        if (e.node.kind === 'scalar' && e.node.style !== 'empty' && typeof e.node.value === 'string') {
-          const nAbs = abs + e.node.start;
-          return hintFor(e.node, tree.text.slice(nAbs, nAbs + e.node.length), scalarContext(tree, e.node, nAbs, node));
-        }
-      }
-    }
-  } catch {
-    // The parent does not exist yet: fall through to the document's convention.
-  }
-  return tree.profile.sorted ? { kind: 'pyyaml' } : HAND_PLAIN;
-}
-
-/** Writes with the neighbours' style; if that does not read back, with quotes that always do. */
-function withFallback(tree: Tree, write: (opts: BlockOptions) => Tree): Tree {
-  try {
-    return write(optionsFor(tree));
-  } catch (e) {
-    if (!(e instanceof EditError)) throw e;
-    return write({ ...optionsFor(tree), scalar: (value) => (typeof value === 'string' ? emitDouble(value) : emitNonString(value)) });
-  }
-}
-
-/** Writing options that take every style decision from the neighbours of the path written. */
-function optionsFor(tree: Tree): BlockOptions {
-  return {
-    eol: tree.eol,
-    seqIndent: (path: Path) => {
-      for (const m of matches(tree, tree.root, tree.base + tree.root.start, path, 0, { n: 400 })) {
-        if (m.node.kind === 'seq' && !m.node.flow && m.parent.kind === 'map') return m.node.column - columnAt(tree.text, m.parentAbs + m.entry.start);
-      }
-      return tree.profile.seqIndent;
-    },
-    scalar: (value: ScalarValue, ctx: EmitContext, path: Path) => emitScalar(value, neighbourHint(tree, path), ctx),
-    keyOrder: (keys: string[], path: Path) => {
-      const ref = reference(tree, path, 'map');
-      if (ref && ref.node.kind === 'map') {
-        const order = ref.node.entries.map((e) => e.key!);
-        const rank = (k: string) => {
-          const i = order.indexOf(k);
-          return i < 0 ? order.length : i;
-        };
-        return keys.slice().sort((a, b) => rank(a) - rank(b));
-      }
-      return tree.profile.sorted ? keys.slice().sort() : keys;
-    },
-    flowList: (path: Path) => {
-      const ref = reference(tree, path, 'seq');
-      return !!ref && ref.node.kind === 'seq' && ref.node.flow;
-    },
-  };
-}
+export { EditError, hasPath, pathText, rangeOf, readProfile } from './locate';
+export type { Path, PathSegment, Profile, Tree } from './locate';
 
 // ---------------------------------------------------------------------------------------
 // Operations
@@ -514,12 +262,6 @@ function insertEntryText(tree: Tree, at: Located, index: number, lines: string, 
   return finish(tree, at.frames, node, delta, newText);
 }
 
-/** Puts a rebuilt collection back in place: at the root, or under its parent. */
-function finish(tree: Tree, frames: readonly Frame[], node: CollectionNode, delta: number, newText: string): Tree {
-  if (frames.length === 0) return { ...tree, text: newText, root: node };
-  return rebuild(tree, frames, node, delta, newText);
-}
-
 /** Inserts `value` into the list at `path`, creating the list when the key is missing or empty. */
 export function insertValue(tree: Tree, path: Path, index: number, value: Value): Tree {
   let at: Located;
@@ -696,22 +438,3 @@ export function moveItem(tree: Tree, from: Path, to: Path, index: number): Tree 
   }
   return insertValue(removed, target, index, value);
 }
-
-/** The profile of a freshly read tree. */
-export function readProfile(text: string, base: number, root: CollectionNode): Profile {
-  const keys = root.kind === 'map' ? root.entries.map((e) => e.key!).filter((k) => k !== 'archive') : [];
-  const sorted = keys.length >= 3 && keys.every((k, i) => i === 0 || keys[i - 1]! <= k);
-  let seqIndent = sorted ? 0 : 2;
-  if (root.kind === 'map') {
-    const rootAbs = base + root.start;
-    for (const e of root.entries) {
-      if (e.node.kind === 'seq' && !e.node.flow) {
-        seqIndent = columnAt(text, rootAbs + e.node.start) - root.column;
-        break;
-      }
-    }
-  }
-  return { sorted, seqIndent };
-}
-
-export { emitKey };
