@@ -1,11 +1,13 @@
 // @vitest-environment jsdom
 // The metadata and links editors, New Book, and bad input that must not break the form.
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import { openEditor } from './render';
 import { SMALL_BOOK, SMALL_PATH } from './fakeApi';
 import { fromPicker } from '../../renderer/src/form/DateTimeField';
 import { lineDiff } from '../../renderer/src/diff/lineDiff';
+
+vi.mock('../../renderer/src/raw/RawEditor', async () => ({ default: (await import('./fakeMonaco')).FakeRawEditor }));
 
 afterEach(cleanup);
 
@@ -112,10 +114,10 @@ describe('new books and bad input', () => {
   it('keeps the last readable form read-only while the raw text does not parse', async () => {
     const { user, store } = await openEditor();
     await user.click(screen.getByRole('tab', { name: 'Raw' }));
-    const raw = screen.getByLabelText('Raw text') as HTMLTextAreaElement;
+    const raw = (await screen.findByLabelText('Raw text')) as HTMLTextAreaElement;
     const { fireEvent } = await import('@testing-library/react');
     fireEvent.change(raw, { target: { value: SMALL_BOOK.replace('title: "Gardening with Graphs"', 'title: [unclosed') } });
-    expect(store.get().book!.doc.data).toBeNull();
+    await waitFor(() => expect(store.get().book!.doc.data).toBeNull());
     await user.click(screen.getByRole('tab', { name: 'Form' }));
     expect(screen.getByRole('alert').textContent).toMatch(/The front matter cannot be read \(line \d+, column \d+\)/);
     expect((screen.getByLabelText('Title') as HTMLInputElement).readOnly).toBe(true);

@@ -1,5 +1,5 @@
 /** Applies the chosen theme (system, light or dark) to the page and remembers it. */
-import { useEffect } from 'react';
+import { useEffect, useSyncExternalStore } from 'react';
 import type { EditorStore } from '../store/editorStore';
 import type { Theme } from '../store/uiSlice';
 import { useEditor } from '../store/hooks';
@@ -28,4 +28,20 @@ export function useTheme(_store: EditorStore): Theme {
     }
   }, [theme]);
   return theme;
+}
+
+const DARK_QUERY = '(prefers-color-scheme: dark)';
+const systemDark = () => typeof window !== 'undefined' && typeof window.matchMedia === 'function' && window.matchMedia(DARK_QUERY).matches;
+const onSystemChange = (listener: () => void) => {
+  if (typeof window === 'undefined' || typeof window.matchMedia !== 'function') return () => undefined;
+  const query = window.matchMedia(DARK_QUERY);
+  query.addEventListener('change', listener);
+  return () => query.removeEventListener('change', listener);
+};
+
+/** Whether the page shows dark now: the chosen theme, or the system's when none is chosen. */
+export function useDark(): boolean {
+  const theme = useEditor((s) => s.ui.theme);
+  const system = useSyncExternalStore(onSystemChange, systemDark, () => false);
+  return theme === 'dark' || (theme === 'system' && system);
 }

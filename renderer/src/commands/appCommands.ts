@@ -8,6 +8,7 @@ import { threadCount } from '../threads/threadValue';
 import { createRegistry } from './registry';
 import type { Command, Registry } from './registry';
 import type { Theme } from '../store/uiSlice';
+import { switchView } from '../place/revealPlace';
 
 export interface CommandContext {
   readonly store: EditorStore;
@@ -52,9 +53,10 @@ export const COMMANDS: readonly C[] = [
   },
   { id: 'searchBooks', label: 'Search books', keys: ['Mod+P'], run: () => focusSoon('#book-search') },
   { id: 'new-book', label: 'New book…', keys: ['Mod+Alt+N'], run: ({ store }) => store.openDialog({ kind: 'newBook' }) },
-  { id: 'view.form', label: 'Form', keys: ['Mod+1'], run: ({ store }) => store.setUi({ view: 'form' }) },
-  { id: 'view.raw', label: 'Raw', keys: ['Mod+2'], run: ({ store }) => store.setUi({ view: 'raw' }) },
-  { id: 'view.preview', label: 'Toggle preview', keys: ['Mod+Alt+P'], run: ({ store }) => store.setUi({ preview: !store.get().ui.preview }) },
+  { id: 'view.form', label: 'Form', keys: ['Mod+1'], run: ({ store }) => switchView(store, 'form') },
+  { id: 'view.raw', label: 'Raw', keys: ['Mod+2'], run: ({ store }) => switchView(store, 'raw') },
+  { id: 'view.preview', label: 'Preview', keys: ['Mod+Alt+P', 'Mod+3'], run: ({ store }) => store.setUi({ preview: !store.get().ui.preview }) },
+  { id: 'review', label: 'Review changes', enabled: hasBook, run: ({ store }) => store.openDialog({ kind: 'review' }) },
   { id: 'problems', label: 'Problems', keys: ['Mod+Shift+M'], enabled: hasBook, run: ({ store }) => store.setUi({ problemsOpen: !store.get().ui.problemsOpen }) },
   { id: 'expandAll', label: 'Expand all', enabled: hasBook, run: ({ store }) => store.setUi({ expandedByDefault: true, toggled: new Set() }) },
   { id: 'collapseAll', label: 'Collapse all', enabled: hasBook, run: ({ store }) => store.setUi({ expandedByDefault: false, toggled: new Set() }) },
@@ -68,4 +70,5 @@ export const COMMANDS: readonly C[] = [
   },
 ];
 
-export const createAppRegistry = (): Registry<CommandContext> => createRegistry(COMMANDS);
+/** The app's registry: every command first commits typing that waits for a pause (the raw view's), so it sees the latest text. */
+export const createAppRegistry = (): Registry<CommandContext> => createRegistry(COMMANDS, { before: ({ session }) => session.flush() });

@@ -29,7 +29,8 @@ export interface Registry<C> {
 /** A menu accelerator and the page's own key handler may both see one key press: run it once. */
 const ECHO_MS = 150;
 
-export function createRegistry<C>(commands: readonly Command<C>[]): Registry<C> {
+/** `before` runs ahead of every dispatch, before the enabled check (e.g. to commit typing that waits for a pause). */
+export function createRegistry<C>(commands: readonly Command<C>[], options: { readonly before?: (ctx: C) => void } = {}): Registry<C> {
   const byId = new Map(commands.map((c) => [c.id, c]));
   let last: { id: string; source: Source; at: number } | null = null;
   const isEnabled = (id: string, ctx: C) => {
@@ -43,6 +44,7 @@ export function createRegistry<C>(commands: readonly Command<C>[]): Registry<C> 
     dispatch(id, ctx, source = 'other') {
       const now = Date.now();
       if (last && last.id === id && last.source !== source && now - last.at < ECHO_MS && (source === 'menu' || last.source === 'menu')) return false;
+      options.before?.(ctx);
       if (!isEnabled(id, ctx)) return false;
       last = { id, source, at: now };
       void byId.get(id)!.run(ctx);

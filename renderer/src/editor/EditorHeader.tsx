@@ -4,10 +4,11 @@ import { useServices } from '../app/services';
 import { useEditor } from '../store/hooks';
 import { dirtyOf, formBookOf } from '../store/derived';
 import { redoLabel, undoLabel } from '../store/history';
+import { switchView } from '../place/revealPlace';
 import { Icon } from '../ui/Icon';
 
 export function EditorHeader() {
-  const { store } = useServices();
+  const { store, session, registry } = useServices();
   const title = useEditor((s) => formBookOf(s)?.title ?? '');
   const path = useEditor((s) => s.book?.path ?? '');
   const view = useEditor((s) => s.ui.view);
@@ -16,11 +17,14 @@ export function EditorHeader() {
   const undo = useEditor((s) => (s.book ? undoLabel(s.book.history) : null));
   const redo = useEditor((s) => (s.book ? redoLabel(s.book.history) : null));
   const tab = (id: 'form' | 'raw', label: string) => (
-    <button type="button" role="tab" id={`tab-${id}`} aria-selected={view === id} aria-controls={`panel-${id}`} tabIndex={view === id ? 0 : -1} className={`tab${view === id ? ' active' : ''}`} onClick={() => store.setUi({ view: id })}
+    <button type="button" role="tab" id={`tab-${id}`} aria-selected={view === id} aria-controls={`panel-${id}`} tabIndex={view === id ? 0 : -1} className={`tab${view === id ? ' active' : ''}`}
+      onClick={() => registry.dispatch(`view.${id}`, { store, session }, 'button')}
       onKeyDown={(e) => {
         if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {
           const next = view === 'form' ? 'raw' : 'form';
-          store.setUi({ view: next });
+          // Arrows move between tabs: the place is shown, the keyboard stays on the tab.
+          session.flush();
+          switchView(store, next, false);
           document.getElementById(`tab-${next}`)?.focus();
         }
       }}>
@@ -42,10 +46,11 @@ export function EditorHeader() {
       </div>
       <div className="spacer" />
       <div className="toolbar" role="toolbar" aria-label="Book">
-        <CommandButton command="undo" className="btn btn-ghost" icon={<Icon name="undo" />} detail={undo ? `Undo ${undo}` : null} />
-        <CommandButton command="redo" className="btn btn-ghost" icon={<Icon name="redo" />} detail={redo ? `Redo ${redo}` : null} />
+        <CommandButton command="undo" className="icon-btn" iconOnly icon={<Icon name="undo" />} detail={undo ? `Undo ${undo}` : null} />
+        <CommandButton command="redo" className="icon-btn" iconOnly icon={<Icon name="redo" />} detail={redo ? `Redo ${redo}` : null} />
+        <CommandButton command="review" className="btn" icon={<Icon name="diff" />} detail="Review changes: the file on disk against what Save will write" />
         <CommandButton command="save" className="btn btn-primary" icon={<Icon name="save" />} />
-        <button type="button" className={`icon-btn${preview ? ' on' : ''}`} aria-pressed={preview} aria-label="Show preview" title="Show preview" onClick={() => store.setUi({ preview: !preview })}>
+        <button type="button" className={`icon-btn${preview ? ' on' : ''}`} aria-pressed={preview} aria-label="Preview" title={`${preview ? 'Hide' : 'Show'} the preview (Ctrl+Alt+P)`} onClick={() => registry.dispatch('view.preview', { store, session }, 'button')}>
           <Icon name="panel" />
         </button>
       </div>

@@ -1,4 +1,5 @@
 /** The middle pane: the open book's header, banners, the Form and Raw views, and the problems list. */
+import { useState } from 'react';
 import { useServices } from '../app/services';
 import { ErrorBoundary } from '../app/ErrorBoundary';
 import { CommandButton } from '../commands/CommandButton';
@@ -18,6 +19,9 @@ export function EditorPane() {
   const view = useEditor((s) => s.ui.view);
   const problemsOpen = useEditor((s) => s.ui.problemsOpen);
   const path = useEditor((s) => s.book?.path ?? null);
+  // The raw view starts on first use for a book, then stays (hidden) so switching back is instant.
+  const [rawFor, setRawFor] = useState<string | null>(null);
+  if (view === 'raw' && path !== null && rawFor !== path) setRawFor(path);
   if (!hasBook) {
     return (
       <main className="editor editor-empty">
@@ -54,7 +58,7 @@ export function EditorPane() {
           ) : null}
         </div>
         <div role="tabpanel" id="panel-raw" aria-labelledby="tab-raw" hidden={view !== 'raw'} className="tabpanel">
-          {view === 'raw' ? <RawView /> : null}
+          {rawFor === path ? <RawView active={view === 'raw'} /> : null}
         </div>
       </div>
       {problemsOpen ? <Problems /> : null}

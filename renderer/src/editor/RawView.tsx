@@ -1,14 +1,89 @@
-/** The raw file text (a plain text area until the Monaco view lands); every change re-derives the forms. */
+/**
+ * The Raw view's container: the whole file in Monaco (loaded on first use). Typing is
+ * committed to the store as "Edit raw text" after a pause (or at once before any
+ * command), the forms re-derive from it, and the cursor's value becomes the user's place.
+ */
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { useServices } from '../app/services';
+import { ErrorBoundary } from '../app/ErrorBoundary';
+import { useDark } from '../app/useTheme';
 import { useEditor } from '../store/hooks';
+import { diagnosticsOf } from '../store/derived';
+import { isEditable } from '../store/bookSlice';
+import { RawSync } from '../raw/rawSync';
+import { pathAt } from '../place/pathAt';
 
-export function RawView() {
-  const { store } = useServices();
+const RawEditor = lazy(() => import('../raw/RawEditor'));
+
+/** How long the cursor rests before its place is taken (the preview follows it). */
+const PLACE_MS = 150;
+
+export function RawView({ active }: { readonly active: boolean }) {
+  const { store, session, registry } = useServices();
+  const path = useEditor((s) => s.book?.path ?? '');
   const text = useEditor((s) => s.book?.doc.text ?? '');
+  const diagnostics = useEditor(diagnosticsOf);
+  const reveal = useEditor((s) => s.ui.rawReveal);
+  const dark = useDark();
+  const cursor = useRef<number | null>(null);
+  const placeTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  // Counts commits: a command may commit and change the text back in one go (undo), leaving `text` as it was.
+  const [commits, setCommits] = useState(0);
+
+  const updatePlace = useMemo(
+    () => () => {
+      const book = store.get().book;
+      if (cursor.current === null || !book || book.path !== path || !isEditable(book.doc)) return;
+      const place = pathAt(book.doc.tree!, cursor.current).join('.') || null;
+      if (place !== store.get().ui.place) store.setUi({ place });
+    },
+    [store, path],
+  );
+
+  const sync = useMemo(
+    () =>
+      new RawSync(store.get().book?.doc.text ?? '', (next) => {
+        // A draft belongs to its book: never commit it into another.
+        if (store.get().book?.path !== path) return;
+        store.replaceText(next, 'Edit raw text', 'raw');
+        setCommits((n) => n + 1);
+        updatePlace();
+      }),
+    [store, path, updatePlace],
+  );
+  useEffect(() => {
+    const remove = session.addDraft(() => sync.flush());
+    return () => {
+      sync.flush();
+      remove();
+    };
+  }, [session, sync]);
+  useEffect(() => () => clearTimeout(placeTimer.current), []);
+
+  const onCursor = (offset: number) => {
+    cursor.current = offset;
+    clearTimeout(placeTimer.current);
+    placeTimer.current = setTimeout(() => !sync.pending && updatePlace(), PLACE_MS);
+  };
+  const onCommand = (id: string) => registry.dispatch(id, { store, session }, 'key');
+
   return (
     <div className="raw">
-      <label htmlFor="raw-text" className="sr-only">Raw text</label>
-      <textarea id="raw-text" className="raw-text" data-path="raw" spellCheck={false} value={text} onChange={(e) => store.replaceText(e.target.value)} />
+      <ErrorBoundary
+        resetKey={path}
+        fallback={(error, retry) => (
+          <div className="crash" role="alert">
+            <h2>The raw view could not start.</h2>
+            <p>Your text is safe: nothing was lost or written.</p>
+            <pre>{error.message}</pre>
+            <button type="button" className="btn" onClick={retry}>Try again</button>
+          </div>
+        )}
+      >
+        <Suspense fallback={<p className="raw-loading muted">Loading the raw view…</p>}>
+          <RawEditor key={path} path={path} text={text} commits={commits} sync={sync} active={active} diagnostics={diagnostics} dark={dark} reveal={reveal} onCursor={onCursor} onCommand={onCommand} />
+        </Suspense>
+      </ErrorBoundary>
     </div>
   );
 }

@@ -14,6 +14,12 @@ import { useImage } from './useAssetUrl';
 import { useFocusRequest } from './useFocusRequest';
 import { isObj } from '../threads/threadValue';
 
+/** The focused field becomes the user's place: the raw view and the preview follow it. */
+function notePlace(store: ReturnType<typeof useServices>['store'], target: EventTarget) {
+  const place = target instanceof Element ? target.closest<HTMLElement>('[data-path]')?.dataset.path ?? null : null;
+  if (place && place !== store.get().ui.place) store.setUi({ place });
+}
+
 export const FormPane = memo(function FormPane() {
   const { store } = useServices();
   // Each field is selected on its own, so typing in a thread does not render the metadata again.
@@ -79,7 +85,7 @@ export const FormPane = memo(function FormPane() {
   const book = useMemo(() => ({ title, description, cover, image, start, end }), [title, description, cover, image, start, end]);
   if (!has) return null;
   return (
-    <div className="form-scroll" ref={scrollRef}>
+    <div className="form-scroll" ref={scrollRef} onFocus={(e) => notePlace(store, e.target)}>
       <div className="form">
         <MetadataForm book={book} authors={authors} people={people} diagnostics={byPath} images={{ cover: coverImage, image: imageImage }} readOnly={readOnly} onSet={(p, v, l) => actions.set(p, v as string, l)} onAuthors={actions.authors} />
         <LinksEditor value={links} diagnostics={linkDiagnostics} readOnly={readOnly} onSet={actions.links.set} onAdd={actions.links.add} onRemove={actions.links.remove} onMove={actions.links.move} />

@@ -1,4 +1,4 @@
-/** Moves focus to the field a command or a problem asked for, once it has rendered. */
+/** Moves focus to the field a command or a problem asked for (or only scrolls to it), once it has rendered. */
 import { useEffect } from 'react';
 import { useEditor } from '../store/hooks';
 
@@ -20,6 +20,10 @@ export function useFocusRequest(): void {
       const exact = document.querySelector<HTMLElement>(`[data-path="${focus.path}"]`);
       const el = exact ?? (tries >= 8 ? find(focus.path) : null);
       if (el) {
+        if (focus.soft) {
+          el.scrollIntoView?.({ block: 'center' });
+          return;
+        }
         el.focus({ preventScroll: true });
         el.scrollIntoView?.({ block: 'nearest' });
         return;

@@ -11,7 +11,20 @@ import { freshDiagnosticsOf } from '../store/derived';
 const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
 export class Session {
+  private readonly drafts = new Set<() => void>();
+
   constructor(readonly api: BookApi, readonly store: EditorStore) {}
+
+  /** Registers typing that waits to become an undo step (the raw view's); returns the unregistration. */
+  addDraft(flush: () => void): () => void {
+    this.drafts.add(flush);
+    return () => this.drafts.delete(flush);
+  }
+
+  /** Commits every waiting draft into the store, so what follows sees the latest text. */
+  flush(): void {
+    for (const f of [...this.drafts]) f();
+  }
 
   /** Reads the site, the library, the people, and offers back unsaved work from a crash. */
   async start(): Promise<void> {
@@ -48,6 +61,7 @@ export class Session {
 
   /** Opens a book, asking first when the open one has unsaved changes. */
   requestOpen(path: string): void {
+    this.flush();
     const { book } = this.store.get();
     if (book && book.path !== path && isDirty(book)) this.store.openDialog({ kind: 'confirmSwitch', path });
     else if (book?.path !== path) void this.open(path);
@@ -70,6 +84,7 @@ export class Session {
 
   /** Saves the open book unless it has errors (then the problems list opens) or changed on disk (then the conflict dialog opens). */
   async save(): Promise<boolean> {
+    this.flush();
     const state = this.store.get();
     const book = state.book;
     if (!book) return false;
@@ -85,6 +100,7 @@ export class Session {
 
   /** Saves over a file that changed on disk. */
   async overwrite(disk: BookFile | null): Promise<boolean> {
+    this.flush();
     const book = this.store.get().book;
     if (!book) return false;
     this.store.openDialog(null);
@@ -141,6 +157,7 @@ export class Session {
 
   /** The open book changed on disk: reload it when clean, else show the banner. */
   async bookChanged(path: string): Promise<void> {
+    this.flush();
     const book = this.store.get().book;
     if (!book || book.path !== path) return;
     let file: BookFile;

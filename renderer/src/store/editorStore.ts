@@ -61,8 +61,10 @@ export interface EditorStore extends Store<EditorState> {
   setChecked(doc: BookDocument, list: readonly Diagnostic[]): void;
   openDialog(dialog: Dialog | null): void;
   notify(kind: Notice['kind'], text: string): void;
-  /** Asks the form to focus a field (a dotted path such as `archive.3.replies.1.text`). */
-  focus(path: string): void;
+  /** Asks the form to focus a field (a dotted path such as `archive.3.replies.1.text`); `soft` only scrolls to it. */
+  focus(path: string, soft?: boolean): void;
+  /** Asks the raw view to select and reveal a range of the text. */
+  revealRaw(from: number, to: number, focus?: boolean): void;
 }
 
 let seq = 0;
@@ -90,7 +92,7 @@ export function createEditorStore(initial: EditorState = INITIAL_STATE, now: () 
           ui: {
             ...s.ui,
             externalChange: false,
-            ...(same ? {} : { expandedByDefault: !big, toggled: new Set<number>(), threadFilter: '', focus: null }),
+            ...(same ? {} : { expandedByDefault: !big, toggled: new Set<number>(), threadFilter: '', focus: null, place: null, rawReveal: null }),
           },
         };
       });
@@ -119,7 +121,8 @@ export function createEditorStore(initial: EditorState = INITIAL_STATE, now: () 
     setChecked: (doc, list) => store.set((s) => ({ ...s, checked: { doc, list } })),
     openDialog: (dialog) => setUi({ dialog }),
     notify,
-    focus: (path) => setUi({ focus: { path, nonce: ++seq } }),
+    focus: (path, soft = false) => setUi({ focus: { path, nonce: ++seq, soft } }),
+    revealRaw: (from, to, focus = true) => setUi({ rawReveal: { from, to, focus, nonce: ++seq } }),
   };
 }
 

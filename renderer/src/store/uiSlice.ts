@@ -10,7 +10,8 @@ export type Dialog =
   | { readonly kind: 'newBook' }
   | { readonly kind: 'conflict'; readonly disk: BookFile | null }
   | { readonly kind: 'compare'; readonly disk: BookFile | null }
-  | { readonly kind: 'recover'; readonly backups: readonly Backup[] };
+  | { readonly kind: 'recover'; readonly backups: readonly Backup[] }
+  | { readonly kind: 'review' };
 
 export interface Notice {
   readonly kind: 'error' | 'info' | 'success';
@@ -29,8 +30,12 @@ export interface UiState {
   /** Threads are expanded unless toggled; big books start collapsed. */
   readonly expandedByDefault: boolean;
   readonly toggled: ReadonlySet<number>;
-  /** A field to focus (a path like `archive.3.text`), with a nonce so the same path can be asked twice. */
-  readonly focus: { readonly path: string; readonly nonce: number } | null;
+  /** A field to focus (a path like `archive.3.text`), with a nonce so the same path can be asked twice; `soft` only scrolls it into view. */
+  readonly focus: { readonly path: string; readonly nonce: number; readonly soft?: boolean } | null;
+  /** Where the user is: the field focused in the form or the value at the raw cursor (a dotted path); views and the preview follow it. */
+  readonly place: string | null;
+  /** A range of the text for the raw view to select and reveal; `focus` also moves the keyboard there. */
+  readonly rawReveal: { readonly from: number; readonly to: number; readonly focus: boolean; readonly nonce: number } | null;
   readonly notice: Notice | null;
   readonly dialog: Dialog | null;
   /** The open book changed on disk while it had unsaved changes. */
@@ -48,6 +53,8 @@ export const INITIAL_UI: UiState = {
   expandedByDefault: true,
   toggled: new Set(),
   focus: null,
+  place: null,
+  rawReveal: null,
   notice: null,
   dialog: null,
   externalChange: false,

@@ -27,6 +27,8 @@ const PATHS = {
   insertBelow: 'M4 6h16M4 10h16M12 14v7M8.5 17.5h7',
   link: 'M10 14a4 4 0 006 0l3-3a4 4 0 00-6-6l-1 1M14 10a4 4 0 00-6 0l-3 3a4 4 0 006 6l1-1',
   image: 'M4 5h16v14H4zM4 16l5-5 4 4 3-3 4 4M15 9h.01',
+  diff: 'M7 4v10M2 9h10M4 20h8M16 4h4v4M20 4l-6 6M14 20h6',
+  eye: 'M2 12s3.6-7 10-7 10 7 10 7-3.6 7-10 7S2 12 2 12zM12 9a3 3 0 100 6 3 3 0 000-6z',
 } as const;
 
 export type IconName = keyof typeof PATHS;

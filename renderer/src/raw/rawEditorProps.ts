@@ -1,0 +1,23 @@
+/** What the raw view's editor (Monaco, loaded lazily) is given; tests render a stand-in with the same props. */
+import type { Diagnostic } from '../../../shared/index';
+import type { RawSync } from './rawSync';
+
+export interface RawEditorProps {
+  /** The book's path: a new book gets a new model. */
+  readonly path: string;
+  /** The store's text; the editor follows it through `sync`. */
+  readonly text: string;
+  /** How many drafts went to the store: after one, the text is followed even if it ends where it was (typing, then undo). */
+  readonly commits: number;
+  readonly sync: RawSync;
+  /** Whether the view is on screen (a hidden editor catches up when shown). */
+  readonly active: boolean;
+  readonly diagnostics: readonly Diagnostic[];
+  readonly dark: boolean;
+  /** A range of the text to select and reveal. */
+  readonly reveal: { readonly from: number; readonly to: number; readonly focus: boolean; readonly nonce: number } | null;
+  /** The cursor moved to this offset of the text. */
+  readonly onCursor: (offset: number) => void;
+  /** Runs a named command (undo, redo, save) through the registry. */
+  readonly onCommand: (id: string) => void;
+}
