@@ -12,7 +12,7 @@ import type { EditorStore } from '../store/editorStore';
 import { StoreContext, useEditor } from '../store/hooks';
 import { LibraryPane } from '../library/LibraryPane';
 import { EditorPane } from '../editor/EditorPane';
-import { PreviewPane } from '../editor/PreviewPane';
+import { PreviewPane } from '../preview/PreviewPane';
 import { StatusBar } from '../problems/StatusBar';
 import { Splitter } from '../ui/Splitter';
 import { Icon } from '../ui/Icon';
@@ -22,6 +22,7 @@ import { Notice } from './Notice';
 import { ServicesContext, useServices } from './services';
 import type { Services } from './services';
 import { savedTheme, useTheme } from './useTheme';
+import { savedPreview, useRememberPreview } from './previewPref';
 
 interface Props {
   readonly api: BookApi;
@@ -32,7 +33,7 @@ interface Props {
 
 export function App({ api, store: given, backupDelayMs }: Props) {
   const services = useMemo<Services>(() => {
-    const store = given ?? createEditorStore({ ...INITIAL_STATE, ui: { ...INITIAL_STATE.ui, theme: savedTheme() } });
+    const store = given ?? createEditorStore({ ...INITIAL_STATE, ui: { ...INITIAL_STATE.ui, theme: savedTheme(), preview: savedPreview() } });
     const session = new Session(api, store);
     return { store, session, registry: createAppRegistry(), assets: new AssetCache(api) };
   }, [api, given]);
@@ -65,6 +66,7 @@ function Shell() {
   const { store, registry, session } = useServices();
   useShortcuts();
   const theme = useTheme(store);
+  useRememberPreview();
   const preview = useEditor((s) => s.ui.preview && s.book !== null);
   // Narrower side panes on smaller screens leave the form its room.
   const narrow = typeof window !== 'undefined' && window.innerWidth < 1400;

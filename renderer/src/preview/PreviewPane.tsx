@@ -1,0 +1,40 @@
+/** The live preview beside the editor: the site's book page for the open book; a click on a thread takes the editor there. */
+import { useCallback } from 'react';
+import { useServices } from '../app/services';
+import { useEditor } from '../store/hooks';
+import { formBookOf } from '../store/derived';
+import { useImage } from '../form/useAssetUrl';
+import { revealInForm, revealInRaw } from '../place/revealPlace';
+import { PreviewFrame } from './PreviewFrame';
+
+export function PreviewPane() {
+  const { store, session } = useServices();
+  const readable = useEditor((s) => formBookOf(s) !== null);
+  const cover = useEditor((s) => formBookOf(s)?.cover ?? '');
+  const choice = useEditor((s) => s.ui.theme);
+  const image = useImage(cover);
+  const onSelect = useCallback(
+    (thread: number, reply: number | null) => {
+      session.flush();
+      const place = reply === null ? `archive.${thread}` : `archive.${thread}.replies.${reply}`;
+      if (store.get().ui.view === 'raw') revealInRaw(store, place);
+      else revealInForm(store, place);
+    },
+    [store, session],
+  );
+  const onLink = useCallback((href: string) => void session.api.openExternal(href).catch((e: unknown) => store.notify('error', `The link could not be opened: ${e instanceof Error ? e.message : String(e)}`)), [session, store]);
+  return (
+    <section className="preview" aria-label="Preview">
+      <header className="pane-head">
+        <h2>Preview</h2>
+      </header>
+      <div className="preview-body">
+        {readable ? (
+          <PreviewFrame coverUrl={image.url} theme={choice === 'system' ? undefined : choice} onSelect={onSelect} onLink={onLink} />
+        ) : (
+          <p className="empty">The preview appears once the front matter can be read.</p>
+        )}
+      </div>
+    </section>
+  );
+}

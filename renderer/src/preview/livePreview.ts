@@ -1,0 +1,123 @@
+/**
+ * Shows preview documents in a sandboxed, script-less frame and keeps it smooth while the
+ * user types: the first document is loaded whole (srcdoc); later ones change only the
+ * parts that differ (the page top, single threads), written from here since the frame is
+ * same-origin, so the scroll position stays. Clicks are handled here too: links open
+ * outside, a thread or reply is reported.
+ */
+import { splitPreview } from './previewParts';
+import type { PreviewParts } from './previewParts';
+import { patchPreview } from './patchPreview';
+
+export interface PreviewHandlers {
+  /** A thread (reply null) or a reply was clicked. */
+  readonly onSelect: (thread: number, reply: number | null) => void;
+  /** An http(s) link was clicked. */
+  readonly onLink: (href: string) => void;
+}
+
+/** Extra style for the editor only: a thread shows it can be clicked. */
+const EDITOR_CSS = '[data-thread]{cursor:pointer}.book-archive-thread:hover>.name,.book-archive-reply:hover>.name{text-decoration:underline;text-decoration-color:var(--muted)}';
+
+// The frame's nodes come from another realm: check shapes, not classes.
+const asElement = (t: EventTarget | null): Element | null => (t && (t as Node).nodeType === 1 ? (t as Element) : t && (t as Node).parentElement ? (t as Node).parentElement : null);
+
+export class LivePreview {
+  private shown: PreviewParts | null = null;
+  private waiting: string | null = null;
+  private loaded = false;
+  private current: { readonly key: string; readonly el: Element } | null = null;
+  private place: string | null = null;
+
+  constructor(private readonly frame: HTMLIFrameElement, private readonly handlers: PreviewHandlers) {
+    frame.addEventListener('load', this.onLoad);
+  }
+
+  /** Shows a preview document (whole the first time, by its changed parts after). */
+  show(html: string): void {
+    if (!this.loaded) {
+      this.load(html);
+      return;
+    }
+    const doc = this.frame.contentDocument;
+    const next = splitPreview(html);
+    const main = doc?.querySelector('main.book');
+    if (!doc || !next || !main || !this.shown) {
+      this.load(html);
+      return;
+    }
+    patchPreview(doc, main, this.shown, next);
+    this.shown = next;
+    this.mark(this.place, false);
+  }
+
+  /** Marks the thread or reply of a place (`archive.3.replies.1.text`) as current; `scroll` brings it into view. */
+  mark(place: string | null, scroll = true): void {
+    this.place = place;
+    const doc = this.loaded ? this.frame.contentDocument : null;
+    if (!doc) return;
+    const m = place ? /^archive\.(\d+)(?:\.replies\.(\d+))?/.exec(place) : null;
+    const key = m ? `${m[1]}/${m[2] ?? ''}` : '';
+    const el = m ? doc.querySelector(m[2] !== undefined ? `[data-thread="${m[1]}"][data-reply="${m[2]}"]` : `.book-archive-thread[data-thread="${m[1]}"]`) : null;
+    if (this.current?.el === el) return;
+    const moved = this.current?.key !== key;
+    this.current?.el.classList.remove('is-current');
+    this.current = el ? { key, el } : null;
+    if (!el) return;
+    el.classList.add('is-current');
+    if (scroll && moved) this.reveal(el);
+  }
+
+  /** Stops listening to the frame. */
+  dispose(): void {
+    this.frame.removeEventListener('load', this.onLoad);
+    this.frame.contentDocument?.removeEventListener('click', this.onClick);
+    this.frame.contentDocument?.removeEventListener('auxclick', this.onClick);
+  }
+
+  private load(html: string): void {
+    this.loaded = false;
+    this.current = null;
+    this.waiting = html;
+    this.frame.srcdoc = html;
+  }
+
+  private readonly onLoad = () => {
+    const doc = this.frame.contentDocument;
+    // The frame's first, empty document may also report a load: wait for ours.
+    if (!doc || this.waiting === null || !doc.querySelector('main.book')) return;
+    this.loaded = true;
+    const style = doc.createElement('style');
+    style.textContent = EDITOR_CSS;
+    doc.head.append(style);
+    doc.addEventListener('click', this.onClick);
+    doc.addEventListener('auxclick', this.onClick);
+    this.shown = splitPreview(this.waiting);
+    this.waiting = null;
+    this.mark(this.place);
+  };
+
+  private readonly onClick = (e: MouseEvent) => {
+    const target = asElement(e.target);
+    const link = target?.closest('a');
+    if (link) {
+      e.preventDefault();
+      const href = link.getAttribute('href') ?? '';
+      if (e.type === 'click' && /^https?:\/\//i.test(href)) this.handlers.onLink(href);
+      return;
+    }
+    const hit = target?.closest<HTMLElement>('[data-thread]');
+    if (hit && e.type === 'click') this.handlers.onSelect(Number(hit.dataset.thread), hit.dataset.reply !== undefined ? Number(hit.dataset.reply) : null);
+  };
+
+  /** Scrolls the frame (and only the frame) so the element is in view. */
+  private reveal(el: Element): void {
+    const view = this.frame.contentWindow;
+    if (!view) return;
+    const r = el.getBoundingClientRect();
+    const height = view.innerHeight;
+    if (r.top >= 8 && r.bottom <= height - 8) return;
+    const margin = Math.max(16, Math.min(80, height / 4));
+    view.scrollBy(0, r.height > height - margin * 2 ? r.top - margin : r.top - (height - r.height) / 2);
+  }
+}
