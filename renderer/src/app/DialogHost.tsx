@@ -15,6 +15,7 @@ import { ConflictDialog } from '../dialogs/ConflictDialog';
 import { CompareDialog } from '../dialogs/CompareDialog';
 import { RecoverDialog } from '../dialogs/RecoverDialog';
 import { NewBookDialog } from '../dialogs/NewBookDialog';
+import { ReviewDialog } from '../review/ReviewDialog';
 
 /** Renders the open dialog, if any; only then does it follow the book. */
 export function DialogHost() {
@@ -78,5 +79,7 @@ function OpenDialog({ dialog }: { readonly dialog: Dialog }) {
       return <RecoverDialog backups={dialog.backups} onClose={close} onRestore={(b) => void session.restore(b)} onDiscard={(b) => void session.discard(b)} />;
     case 'newBook':
       return <NewBookDialog people={people} onClose={close} onCreate={(r) => session.newBook(r)} />;
+    case 'review':
+      return <ReviewDialog onClose={close} />;
   }
 }

@@ -1,4 +1,4 @@
-/** The problems list: every diagnostic in words; a click takes you to the field. */
+/** The problems list: every diagnostic of the open book in words, errors first; a click takes you to the field or the raw range. */
 import { describePath } from '../../../shared/index';
 import type { Diagnostic } from '../../../shared/index';
 import { Icon } from '../ui/Icon';
@@ -9,7 +9,17 @@ interface Props {
   readonly onClose: () => void;
 }
 
-export function ProblemsPanel({ diagnostics, onGo, onClose }: Props) {
+/** The message with its place in words in front ("Thread 3, reply 2: text is empty."), unless it already starts with it. */
+export function problemText(d: Diagnostic): string {
+  if (!d.keys.length || /^The\b/.test(d.message)) return d.message;
+  const where = describePath(d.keys);
+  // "Thread 2 has no name." already names the item its field belongs to.
+  const item = describePath(d.keys.slice(0, d.keys.findLastIndex((k) => typeof k === 'number') + 1));
+  return d.message.startsWith(where) || (item !== 'Front matter' && d.message.startsWith(item)) ? d.message : `${where}: ${d.message}`;
+}
+
+export function ProblemsPanel({ diagnostics: given, onGo, onClose }: Props) {
+  const diagnostics = [...given].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   return (
     <section className="problems" aria-label="Problems">
@@ -25,8 +35,7 @@ export function ProblemsPanel({ diagnostics, onGo, onClose }: Props) {
           <li key={i}>
             <button type="button" className={`problem problem-${d.severity}`} onClick={() => onGo(d)}>
               <Icon name={d.severity === 'error' ? 'error' : 'warning'} size={14} />
-              <span className="problem-where">{d.keys.length ? describePath(d.keys) : 'File'}</span>
-              <span className="problem-msg">{d.message}</span>
+              <span className="problem-msg">{problemText(d)}</span>
               <span className="problem-pos muted">Ln {d.range.startLine}, Col {d.range.startColumn}</span>
             </button>
           </li>

@@ -9,12 +9,14 @@ interface Props {
   /** Buttons at the bottom. */
   readonly footer?: ReactNode;
   readonly wide?: boolean;
+  /** `full` fills the window (the review's diff). */
+  readonly size?: 'normal' | 'full';
   readonly role?: 'dialog' | 'alertdialog';
 }
 
 const FOCUSABLE = 'button:not([disabled]), [href], input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
-export function Dialog({ title, onClose, children, footer, wide, role = 'dialog' }: Props) {
+export function Dialog({ title, onClose, children, footer, wide, size = 'normal', role = 'dialog' }: Props) {
   const ref = useRef<HTMLDivElement>(null);
   const titleId = useId();
   const close = useRef(onClose);
@@ -52,7 +54,7 @@ export function Dialog({ title, onClose, children, footer, wide, role = 'dialog'
 
   return (
     <div className="backdrop" onMouseDown={(e) => e.target === e.currentTarget && close.current()}>
-      <div ref={ref} className={`dialog${wide ? ' dialog-wide' : ''}`} role={role} aria-modal="true" aria-labelledby={titleId} tabIndex={-1} onKeyDown={onKeyDown}>
+      <div ref={ref} className={`dialog${wide ? ' dialog-wide' : ''}${size === 'full' ? ' dialog-full' : ''}`} role={role} aria-modal="true" aria-labelledby={titleId} tabIndex={-1} onKeyDown={onKeyDown}>
         <h2 id={titleId} className="dialog-title">{title}</h2>
         <div className="dialog-body">{children}</div>
         {footer ? <div className="dialog-footer">{footer}</div> : null}
