@@ -7,6 +7,7 @@ import type { Edit } from '../../shared/index';
 import { createPreviewRenderer, renderPreview } from '../../shared/preview/index';
 import { mainHtml, splitPreview } from '../../renderer/src/preview/previewParts';
 import { patchPreview } from '../../renderer/src/preview/patchPreview';
+import { createBookPreview } from '../../renderer/src/preview/bookPreview';
 import { corpusBooks } from '../corpus';
 import { SMALL_BOOK } from './fakeApi';
 
@@ -31,6 +32,31 @@ function patchAndCompare(from: string, to: string) {
 const edit = (text: string, ...edits: Edit[]) => applyEdits(openBook(text), edits).text;
 
 describe('the preview in parts', () => {
+  it('is, joined, the very document renderPreview makes, for every corpus book and after edits', () => {
+    const preview = createBookPreview();
+    const make = (text: string, theme?: 'light' | 'dark') => {
+      const doc = openBook(text);
+      return preview({ data: doc.data as never, body: doc.body, people, coverUrl: 'data:image/png;base64,AA', theme });
+    };
+    const whole = (text: string, theme?: 'light' | 'dark') => {
+      const doc = openBook(text);
+      return renderPreview({ book: bookOf(doc.data)!, body: doc.body, people, coverUrl: 'data:image/png;base64,AA', theme });
+    };
+    for (const [name, text] of [['small', SMALL_BOOK], ...corpusBooks()] as const) {
+      if (!bookOf(openBook(text).data)) continue;
+      expect(make(text).html(), name).toBe(whole(text));
+    }
+    const edited = edit(SMALL_BOOK, { op: 'set', path: ['archive', 0, 'replies', 1, 'text'], value: 'Thanks a lot!' });
+    const before = make(SMALL_BOOK);
+    const after = make(edited);
+    expect(after.html()).toBe(whole(edited));
+    // The untouched thread's HTML is the same string: nothing re-rendered it.
+    expect(after.parts.threads![1]).toBe(before.parts.threads![1]);
+    expect(after.parts.threads![0]).not.toBe(before.parts.threads![0]);
+    const moved = edit(edited, { op: 'move', from: ['archive', 1], to: ['archive'], index: 0 });
+    expect(make(moved, 'dark').html()).toBe(whole(moved, 'dark'));
+  });
+
   it('cuts every corpus book into its top and one part per thread, and joins them back', () => {
     const render = createPreviewRenderer();
     for (const [name, text] of [['small', SMALL_BOOK], ...corpusBooks()] as const) {

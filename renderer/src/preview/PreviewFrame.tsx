@@ -1,12 +1,13 @@
 /**
- * The preview frame: renders the open book with shared/preview on each change (at most
- * once per animation frame) and shows it through LivePreview. It reads the store itself,
+ * The preview frame: renders the open book with shared/preview after each change (once per
+ * burst of store updates, in the same task, so the next frame paints the form and the page
+ * together; one changed thread at a time) and shows it through LivePreview. It reads the store itself,
  * so typing does not render any React component here.
  */
 import { useEffect, useRef } from 'react';
-import { createPreviewRenderer } from '../../../shared/preview/index';
 import { useStore } from '../store/hooks';
-import { formBookOf } from '../store/derived';
+import { isObj } from '../threads/threadValue';
+import { createBookPreview } from './bookPreview';
 import { LivePreview } from './livePreview';
 import type { PreviewHandlers } from './livePreview';
 
@@ -26,31 +27,34 @@ export function PreviewFrame({ coverUrl, theme, onSelect, onLink }: Props) {
 
   useEffect(() => {
     const live = new LivePreview(ref.current!, { onSelect: (t, r) => props.current.onSelect(t, r), onLink: (h) => props.current.onLink(h) });
-    const render = createPreviewRenderer();
+    const render = createBookPreview();
     let seen: unknown[] = [];
-    let frame = 0;
+    let queued = false;
+    let running = true;
     const update = () => {
-      frame = 0;
+      queued = false;
+      if (!running) return;
       const s = store.get();
-      const book = formBookOf(s);
       const doc = s.book?.readable;
-      const { coverUrl: cover, theme: forced } = props.current;
-      const inputs = [doc, s.site.people, cover, forced];
-      if (book && doc && inputs.some((v, i) => v !== seen[i])) {
+      const { coverUrl, theme } = props.current;
+      const inputs = [doc, s.site.people, coverUrl, theme];
+      if (doc && isObj(doc.data) && inputs.some((v, i) => v !== seen[i])) {
         seen = inputs;
-        live.show(render({ book, body: doc.body, people: s.site.people, coverUrl: cover, theme: forced }));
+        live.show(render({ data: doc.data, body: doc.body, people: s.site.people, coverUrl, theme }));
       }
       live.mark(s.ui.place);
     };
     const schedule = () => {
-      if (!frame) frame = requestAnimationFrame(update);
+      if (queued) return;
+      queued = true;
+      queueMicrotask(update);
     };
     refresh.current = schedule;
     update();
     const stop = store.subscribe(schedule);
     return () => {
+      running = false;
       stop();
-      cancelAnimationFrame(frame);
       live.dispose();
     };
   }, [store]);

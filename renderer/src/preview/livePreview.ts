@@ -1,13 +1,13 @@
 /**
- * Shows preview documents in a sandboxed, script-less frame and keeps it smooth while the
- * user types: the first document is loaded whole (srcdoc); later ones change only the
+ * Shows previews in a sandboxed, script-less frame and keeps it smooth while the user
+ * types: the first document is loaded whole (srcdoc); later ones change only the
  * parts that differ (the page top, single threads), written from here since the frame is
  * same-origin, so the scroll position stays. Clicks are handled here too: links open
  * outside, a thread or reply is reported.
  */
-import { splitPreview } from './previewParts';
 import type { PreviewParts } from './previewParts';
 import { patchPreview } from './patchPreview';
+import type { BookPreview } from './bookPreview';
 
 export interface PreviewHandlers {
   /** A thread (reply null) or a reply was clicked. */
@@ -16,15 +16,19 @@ export interface PreviewHandlers {
   readonly onLink: (href: string) => void;
 }
 
-/** Extra style for the editor only: a thread shows it can be clicked. */
-const EDITOR_CSS = '[data-thread]{cursor:pointer}.book-archive-thread:hover>.name,.book-archive-reply:hover>.name{text-decoration:underline;text-decoration-color:var(--muted)}';
+/**
+ * Extra style for the editor only: the page a little smaller, as it sits in a side pane; each thread
+ * contained, so writing one does not make the browser revisit the other 1,999; a thread shows it can be clicked.
+ */
+const EDITOR_CSS = ':root,body{font-size:14px}.book-archive-thread{contain:content}[data-thread]{cursor:pointer}.book-archive-thread:hover>.name,.book-archive-reply:hover>.name{text-decoration:underline;text-decoration-color:var(--muted)}';
 
 // The frame's nodes come from another realm: check shapes, not classes.
 const asElement = (t: EventTarget | null): Element | null => (t && (t as Node).nodeType === 1 ? (t as Element) : t && (t as Node).parentElement ? (t as Node).parentElement : null);
 
 export class LivePreview {
   private shown: PreviewParts | null = null;
-  private waiting: string | null = null;
+  /** The parts of the document being loaded. */
+  private waiting: PreviewParts | null = null;
   private loaded = false;
   private current: { readonly key: string; readonly el: Element } | null = null;
   private place: string | null = null;
@@ -33,21 +37,16 @@ export class LivePreview {
     frame.addEventListener('load', this.onLoad);
   }
 
-  /** Shows a preview document (whole the first time, by its changed parts after). */
-  show(html: string): void {
-    if (!this.loaded) {
-      this.load(html);
-      return;
-    }
-    const doc = this.frame.contentDocument;
-    const next = splitPreview(html);
+  /** Shows a preview (the whole document the first time, its changed parts after). */
+  show(preview: BookPreview): void {
+    const doc = this.loaded ? this.frame.contentDocument : null;
     const main = doc?.querySelector('main.book');
-    if (!doc || !next || !main || !this.shown) {
-      this.load(html);
+    if (!doc || !main || !this.shown) {
+      this.load(preview);
       return;
     }
-    patchPreview(doc, main, this.shown, next);
-    this.shown = next;
+    patchPreview(doc, main, this.shown, preview.parts);
+    this.shown = preview.parts;
     this.mark(this.place, false);
   }
 
@@ -75,11 +74,11 @@ export class LivePreview {
     this.frame.contentDocument?.removeEventListener('auxclick', this.onClick);
   }
 
-  private load(html: string): void {
+  private load(preview: BookPreview): void {
     this.loaded = false;
     this.current = null;
-    this.waiting = html;
-    this.frame.srcdoc = html;
+    this.waiting = preview.parts;
+    this.frame.srcdoc = preview.html();
   }
 
   private readonly onLoad = () => {
@@ -92,7 +91,7 @@ export class LivePreview {
     doc.head.append(style);
     doc.addEventListener('click', this.onClick);
     doc.addEventListener('auxclick', this.onClick);
-    this.shown = splitPreview(this.waiting);
+    this.shown = this.waiting;
     this.waiting = null;
     this.mark(this.place);
   };
