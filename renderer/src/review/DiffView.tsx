@@ -1,7 +1,7 @@
 /** The review's Monaco diff editor (its own chunk): the file on disk against what Save would write, read-only, unchanged stretches folded away. */
-import { DiffEditor } from '@monaco-editor/react';
+import { useEffect, useRef } from 'react';
 import type { editor as MonacoEditor } from 'monaco-editor/editor/editor.api';
-import '../raw/monaco';
+import { monaco } from '../raw/monaco';
 import { BOOK_LANGUAGE } from '../raw/bookLanguage';
 import { monacoTheme } from '../raw/monacoThemes';
 
@@ -12,7 +12,7 @@ export interface DiffViewProps {
   readonly dark: boolean;
 }
 
-const BASE: MonacoEditor.IDiffEditorConstructionOptions = {
+const OPTIONS: MonacoEditor.IStandaloneDiffEditorConstructionOptions = {
   readOnly: true,
   originalEditable: false,
   automaticLayout: true,
@@ -26,15 +26,41 @@ const BASE: MonacoEditor.IDiffEditorConstructionOptions = {
   fontFamily: "ui-monospace, 'SF Mono', 'Cascadia Code', 'JetBrains Mono', Menlo, Consolas, 'DejaVu Sans Mono', monospace",
   fontSize: 13,
   lineHeight: 20,
-  renderOverviewRuler: true,
   links: false,
   unicodeHighlight: { ambiguousCharacters: false },
+  useInlineViewWhenSpaceIsLimited: false,
   originalAriaLabel: 'On disk',
   modifiedAriaLabel: 'To be saved',
 };
-const SIDE = { ...BASE, renderSideBySide: true, useInlineViewWhenSpaceIsLimited: false };
-const INLINE = { ...BASE, renderSideBySide: false };
 
 export default function DiffView({ original, modified, sideBySide, dark }: DiffViewProps) {
-  return <DiffEditor height="100%" language={BOOK_LANGUAGE} original={original} modified={modified} theme={monacoTheme(dark)} options={sideBySide ? SIDE : INLINE} loading={<p className="muted">Loading the differences…</p>} />;
+  const host = useRef<HTMLDivElement>(null);
+  const view = useRef<{ editor: MonacoEditor.IStandaloneDiffEditor; original: MonacoEditor.ITextModel; modified: MonacoEditor.ITextModel } | null>(null);
+  const texts = useRef({ original, modified });
+  texts.current = { original, modified };
+
+  // A new editor for each layout: Monaco keeps the left side unwrapped after switching from inline.
+  useEffect(() => {
+    const editor = monaco.editor.createDiffEditor(host.current!, { ...OPTIONS, renderSideBySide: sideBySide });
+    const models = { original: monaco.editor.createModel(texts.current.original, BOOK_LANGUAGE), modified: monaco.editor.createModel(texts.current.modified, BOOK_LANGUAGE) };
+    editor.setModel(models);
+    view.current = { editor, ...models };
+    return () => {
+      view.current = null;
+      // The editor lets go of its models before they go.
+      editor.dispose();
+      models.original.dispose();
+      models.modified.dispose();
+    };
+  }, [sideBySide]);
+
+  useEffect(() => {
+    const v = view.current!;
+    if (v.original.getValue() !== original) v.original.setValue(original);
+    if (v.modified.getValue() !== modified) v.modified.setValue(modified);
+  }, [original, modified]);
+
+  useEffect(() => monaco.editor.setTheme(monacoTheme(dark)), [dark]);
+
+  return <div ref={host} className="diff-host" />;
 }
