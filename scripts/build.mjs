@@ -10,6 +10,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+// Vitest's global setup runs this script with NODE_ENV=test, which would give Vite React's development build; the
+// editor page is always the production build, so end-to-end tests and the benchmark measure what users run.
+process.env.NODE_ENV = 'production';
 const args = new Set(process.argv.slice(2));
 const out = path.join(root, 'dist');
 
