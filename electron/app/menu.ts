@@ -6,7 +6,7 @@
 import type { MenuItemConstructorOptions } from 'electron';
 
 /** The editor commands the menu sends to the page as `{kind: 'command', command}`. */
-export const EDITOR_COMMANDS = ['save', 'revert', 'undo', 'redo', 'find', 'new-book', 'view.form', 'view.raw', 'view.preview'] as const;
+export const EDITOR_COMMANDS = ['save', 'review', 'revert', 'undo', 'redo', 'find', 'new-book', 'view.form', 'view.raw', 'view.preview'] as const;
 
 /** One of the editor commands. */
 export type EditorCommand = (typeof EDITOR_COMMANDS)[number];
@@ -40,6 +40,7 @@ export function menuTemplate(actions: MenuActions, recent: readonly string[], is
       { label: 'Open File…', id: 'open.file', accelerator: 'CmdOrCtrl+Shift+O', click: () => actions.openFile() },
       { label: 'Open Recent', id: 'open.recent', submenu: recentItems },
       { type: 'separator' },
+      cmd('Review Changes…', 'review'),
       cmd('Save', 'save', 'CmdOrCtrl+S'),
       cmd('Revert', 'revert'),
       ...(isMac ? [] : [{ type: 'separator' } as const, { role: 'quit' } as const]),
