@@ -31,7 +31,7 @@ async function typeAndWatch(page: Page, url: string, bookTitle: string): Promise
   const preview = page.getByRole('region', { name: 'Preview' });
   await preview.waitFor({ timeout: 60_000 });
   // The reply to type into: the first reply of a thread in the middle.
-  const cards = page.getByRole('group', { name: /^Thread \d+ by / });
+  const cards = page.getByRole('article', { name: /^Thread \d+ by / });
   await cards.first().waitFor({ timeout: 60_000 });
   const threadCount = await cards.count();
   const thread = cards.nth(Math.floor(threadCount / 2));

@@ -20,8 +20,8 @@ export interface Harness {
   readonly site: string;
   readonly url: string;
   readonly browser: Browser;
-  /** A fresh page on the editor, with the site's files and backups as committed. */
-  page(options?: { colorScheme?: 'light' | 'dark'; width?: number; height?: number }): Promise<Page>;
+  /** A fresh page on the editor, with the site's files and backups as committed; `before` runs on it before it loads. */
+  page(options?: { colorScheme?: 'light' | 'dark'; width?: number; height?: number; before?: (page: Page) => Promise<void> }): Promise<Page>;
   /** The site file's text. */
   read(rel: string): string;
   /** `git diff` of one file against what was committed, as its +/- lines. */
@@ -61,7 +61,7 @@ export async function startEditor(extra: Record<string, string> = {}): Promise<H
     site,
     url,
     browser,
-    async page({ colorScheme = 'light', width = 1440, height = 900 } = {}) {
+    async page({ colorScheme = 'light', width = 1440, height = 900, before } = {}) {
       await Promise.all(pages.splice(0).map((p) => p.context().close()));
       git(site, 'checkout', '-q', '--', '.');
       git(site, 'clean', '-qfd');
@@ -70,6 +70,7 @@ export async function startEditor(extra: Record<string, string> = {}): Promise<H
       const page = await context.newPage();
       page.on('pageerror', (e) => console.error('[page error]', e.message));
       pages.push(page);
+      await before?.(page);
       await page.goto(url);
       await page.getByRole('button', { name: /Gardening with Graphs/ }).waitFor();
       return page;
@@ -113,6 +114,29 @@ export async function drag(page: Page, handle: ReturnType<Page['locator']>, targ
   await page.mouse.move(to.x + to.width / 2, to.y + to.height * at + 1, { steps: 2 });
   await page.mouse.up();
 }
+
+/** Switches to the raw view and waits for Monaco to show the text. */
+export async function openRaw(page: Page): Promise<void> {
+  await page.getByRole('tab', { name: 'Raw' }).click();
+  await page.locator('.raw .monaco-editor .view-lines .view-line').first().waitFor();
+}
+
+/** The raw view's lines on screen, as text (Monaco draws spaces as no-break spaces). */
+export async function rawLines(page: Page): Promise<string> {
+  return (await page.locator('.raw .monaco-editor .view-lines').innerText()).replace(/\u00a0/g, ' ');
+}
+
+/** Puts the raw view's cursor at the end of a line, by Monaco's Go to Line (Ctrl+G). */
+export async function rawGoToLineEnd(page: Page, line: number): Promise<void> {
+  await page.locator('.raw .monaco-editor .view-lines').click();
+  await page.keyboard.press('Control+g');
+  await page.keyboard.type(String(line));
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('End');
+}
+
+/** The preview frame's content. */
+export const previewFrame = (page: Page) => page.getByRole('region', { name: 'Preview' }).frameLocator('iframe[title="Preview"]');
 
 export function shot(name: string): string {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
