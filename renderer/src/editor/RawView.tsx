@@ -53,9 +53,20 @@ export function RawView({ active }: { readonly active: boolean }) {
   );
   useEffect(() => {
     const remove = session.addDraft(() => sync.flush());
+    // Typing still waiting when the window loses focus or the page goes away is committed (and, leaving, asked about).
+    const onBlur = () => sync.flush();
+    const onLeave = (e: BeforeUnloadEvent) => {
+      if (!sync.pending) return;
+      sync.flush();
+      e.preventDefault();
+    };
+    window.addEventListener('blur', onBlur);
+    window.addEventListener('beforeunload', onLeave);
     return () => {
       sync.flush();
       remove();
+      window.removeEventListener('blur', onBlur);
+      window.removeEventListener('beforeunload', onLeave);
     };
   }, [session, sync]);
   useEffect(() => () => clearTimeout(placeTimer.current), []);
