@@ -2,14 +2,14 @@
 import { CommandButton } from '../commands/CommandButton';
 import { useServices } from '../app/services';
 import { useEditor } from '../store/hooks';
-import { dirtyOf, formBookOf } from '../store/derived';
+import { dirtyOf, formTextOf } from '../store/derived';
 import { redoLabel, undoLabel } from '../store/history';
 import { switchView } from '../place/revealPlace';
 import { Icon } from '../ui/Icon';
 
 export function EditorHeader() {
   const { store, session, registry } = useServices();
-  const title = useEditor((s) => formBookOf(s)?.title ?? '');
+  const title = useEditor((s) => formTextOf(s, 'title'));
   const path = useEditor((s) => s.book?.path ?? '');
   const view = useEditor((s) => s.ui.view);
   const preview = useEditor((s) => s.ui.preview);

@@ -1,11 +1,12 @@
 /** The container of the Form view: the metadata, the links and the threads of the open book. */
 import { memo, useMemo, useRef } from 'react';
-import type { Book, Value } from '../../../shared/index';
+import type { Value } from '../../../shared/index';
 import { byPathOf, same } from '../threads/diagnosticSlices';
 import { useServices } from '../app/services';
 import { useEditor, useEditorStable } from '../store/hooks';
 import type { EditorState } from '../store/editorStore';
-import { diagnosticsOf, formBookOf } from '../store/derived';
+import { diagnosticsOf, formTextOf, hasFormBook } from '../store/derived';
+import type { BookTextKey } from '../store/derived';
 import { isEditable } from '../store/bookSlice';
 import { ThreadsPane } from '../threads/ThreadsPane';
 import { LinksEditor } from './LinksEditor';
@@ -23,11 +24,8 @@ function notePlace(store: ReturnType<typeof useServices>['store'], target: Event
 export const FormPane = memo(function FormPane() {
   const { store } = useServices();
   // Each field is selected on its own, so typing in a thread does not render the metadata again.
-  const field = (key: keyof Book) => (s: EditorState) => {
-    const v = formBookOf(s)?.[key];
-    return typeof v === 'string' ? v : '';
-  };
-  const has = useEditor((s) => formBookOf(s) !== null);
+  const field = (key: BookTextKey) => (s: EditorState) => formTextOf(s, key);
+  const has = useEditor(hasFormBook);
   const title = useEditor(field('title'));
   const description = useEditor(field('description'));
   const cover = useEditor(field('cover'));

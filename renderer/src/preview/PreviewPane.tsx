@@ -2,15 +2,15 @@
 import { useCallback } from 'react';
 import { useServices } from '../app/services';
 import { useEditor } from '../store/hooks';
-import { formBookOf } from '../store/derived';
+import { formTextOf, hasFormBook } from '../store/derived';
 import { useImage } from '../form/useAssetUrl';
 import { revealInForm, revealInRaw } from '../place/revealPlace';
 import { PreviewFrame } from './PreviewFrame';
 
 export function PreviewPane() {
   const { store, session } = useServices();
-  const readable = useEditor((s) => formBookOf(s) !== null);
-  const cover = useEditor((s) => formBookOf(s)?.cover ?? '');
+  const readable = useEditor(hasFormBook);
+  const cover = useEditor((s) => formTextOf(s, 'cover'));
   const choice = useEditor((s) => s.ui.theme);
   const image = useImage(cover);
   const onSelect = useCallback(
