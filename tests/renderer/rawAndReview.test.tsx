@@ -72,6 +72,19 @@ describe('the raw view', () => {
   });
 });
 
+describe('the raw view and other books', () => {
+  it('commits typing still waiting when another book is picked, so the switch asks first', async () => {
+    const other = '_books/20240311-other.md';
+    const { user, store } = await openEditor({ [SMALL_PATH]: SMALL_BOOK, [other]: SMALL_BOOK.replace('Gardening with Graphs', 'Another Book') });
+    expect(store.get().book!.path).toBe(SMALL_PATH);
+    await user.click(screen.getByRole('tab', { name: 'Raw' }));
+    fireEvent.change(await rawText(), { target: { value: `${SMALL_BOOK}Typed just now.\n` } });
+    await user.click(within(screen.getByRole('navigation', { name: 'Library' })).getByRole('button', { name: /Another Book/ }));
+    expect(screen.getByRole('alertdialog', { name: 'Unsaved changes' })).toBeTruthy();
+    expect(store.get().book!.doc.text).toBe(`${SMALL_BOOK}Typed just now.\n`);
+  });
+});
+
 describe('the preview', () => {
   it('is a region with a sandboxed, script-less frame, toggled by its button and remembered', async () => {
     const { user, store } = await openEditor();
