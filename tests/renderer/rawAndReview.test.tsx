@@ -73,6 +73,16 @@ describe('the raw view', () => {
 });
 
 describe('the raw view and other books', () => {
+  it('opens a file the forms cannot show in the raw view, with the banner', async () => {
+    // No front matter: the library names it by its file (openEditor finds it by this "title").
+    const text = 'title: "gardening-with-graphs"\nno front matter here\n';
+    const { store } = await openEditor({ [SMALL_PATH]: text });
+    expect(store.get().ui.view).toBe('raw');
+    expect(screen.getByRole('tab', { name: 'Raw' }).getAttribute('aria-selected')).toBe('true');
+    expect((await rawText()).value).toBe(text);
+    expect(screen.getByRole('alert').textContent).toMatch(/Fix it in the raw view/);
+  });
+
   it('commits typing still waiting when another book is picked, so the switch asks first', async () => {
     const other = '_books/20240311-other.md';
     const { user, store } = await openEditor({ [SMALL_PATH]: SMALL_BOOK, [other]: SMALL_BOOK.replace('Gardening with Graphs', 'Another Book') });

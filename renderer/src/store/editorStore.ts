@@ -93,6 +93,8 @@ export function createEditorStore(initial: EditorState = INITIAL_STATE, now: () 
             ...s.ui,
             externalChange: false,
             ...(same ? {} : { expandedByDefault: !big, toggled: new Set<number>(), threadFilter: '', focus: null, place: null, rawReveal: null }),
+            // A file the forms cannot show at all (no front matter, binary, not a mapping) opens in the raw view.
+            ...(book.readable ? {} : { view: 'raw' as const }),
           },
         };
       });
