@@ -92,7 +92,7 @@ export function RawView({ active }: { readonly active: boolean }) {
         )}
       >
         <Suspense fallback={<p className="raw-loading muted">Loading the raw view…</p>}>
-          <RawEditor key={path} path={path} text={text} commits={commits} sync={sync} active={active} diagnostics={diagnostics} dark={dark} reveal={reveal} onCursor={onCursor} onCommand={onCommand} />
+          <RawEditor key={path} text={text} commits={commits} sync={sync} active={active} diagnostics={diagnostics} dark={dark} reveal={reveal} onCursor={onCursor} onCommand={onCommand} />
         </Suspense>
       </ErrorBoundary>
     </div>

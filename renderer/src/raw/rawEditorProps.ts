@@ -3,8 +3,6 @@ import type { Diagnostic } from '../../../shared/index';
 import type { RawSync } from './rawSync';
 
 export interface RawEditorProps {
-  /** The book's path: a new book gets a new model. */
-  readonly path: string;
   /** The store's text; the editor follows it through `sync`. */
   readonly text: string;
   /** How many drafts went to the store: after one, the text is followed even if it ends where it was (typing, then undo). */
