@@ -14,6 +14,6 @@ export {
 } from './book/model';
 export type { Book, Thread, Reply, Link } from './book/model';
 export { EditError, pathText, rangeOf } from './yaml/edit';
-export type { Path, PathSegment } from './yaml/edit';
-export type { Value } from './yaml/tree';
+export type { Path, PathSegment, Tree } from './yaml/edit';
+export type { Value, YNode, CollectionNode, Entry, ScalarNode } from './yaml/tree';
 export { valueEquals } from './yaml/value';

@@ -1,6 +1,5 @@
 /** The deepest value of the front matter at a text offset, as a path of keys and indexes. */
-import type { Path, PathSegment, Tree } from '../../../shared/yaml/edit';
-import type { CollectionNode, Entry, YNode } from '../../../shared/yaml/tree';
+import type { CollectionNode, Entry, Path, PathSegment, Tree, YNode } from '../../../shared/index';
 
 const isCollection = (node: YNode): node is CollectionNode => node.kind !== 'scalar';
 
