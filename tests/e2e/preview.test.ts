@@ -56,8 +56,8 @@ describe.skipIf(!hasChromium)('the preview in Chromium', () => {
     await frame.locator('[data-thread="0"][data-reply="1"] strong', { hasText: 'Much' }).waitFor();
     expect((await frame.locator('[data-thread="0"][data-reply="1"]').textContent())!.trim()).toBe('Oskar Lind Perfect, thanks! Much appreciated.');
     // Still marked after the update, and the page stayed where it was.
-    expect(await frame.locator('[data-thread="0"][data-reply="1"]').getAttribute('class')).toContain('is-current');
-    expect(await frameScroll(page)).toBe(before);
+    await expect.poll(() => frame.locator('[data-thread="0"][data-reply="1"]').getAttribute('class')).toContain('is-current');
+    await expect.poll(() => frameScroll(page)).toBe(before);
   });
 
   it('takes the form to a thread or reply clicked in the preview', async () => {
@@ -66,7 +66,7 @@ describe.skipIf(!hasChromium)('the preview in Chromium', () => {
     const frame = previewFrame(page);
     await frame.locator('[data-thread="1"][data-reply="0"]').click();
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-path'))).toBe('archive.1.replies.0');
-    expect(await frame.locator('[data-thread="1"][data-reply="0"]').getAttribute('class')).toContain('is-current');
+    await expect.poll(() => frame.locator('[data-thread="1"][data-reply="0"]').getAttribute('class')).toContain('is-current');
     await frame.locator('.book-archive-thread[data-thread="0"] > b.name').click();
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-path'))).toBe('archive.0');
   });

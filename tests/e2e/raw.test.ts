@@ -30,10 +30,10 @@ describe.skipIf(!hasChromium)('the raw view in Chromium', () => {
     await page.keyboard.type(' Live');
     await previewFrame(page).getByRole('heading', { level: 2, name: 'Gardening with Graphs Live' }).waitFor();
     await page.getByRole('tab', { name: 'Form' }).click();
-    expect(await page.getByLabel('Title').inputValue()).toBe('Gardening with Graphs Live');
+    await expect.poll(() => page.getByLabel('Title').inputValue()).toBe('Gardening with Graphs Live');
     // The raw cursor was in the title: the form keeps that place.
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-path'))).toBe('title');
-    expect(await page.locator('.status-last').textContent()).toBe('Last change: Edit raw text');
+    await expect.poll(() => page.locator('.status-last').textContent()).toBe('Last change: Edit raw text');
   });
 
   it('runs the store’s undo for Ctrl+Z in Monaco, right after typing', async () => {
@@ -42,7 +42,7 @@ describe.skipIf(!hasChromium)('the raw view in Chromium', () => {
     await openRaw(page);
     await rawGoToLineEnd(page, 2);
     await page.keyboard.type(' # note');
-    expect(await rawLines(page)).toContain('title: "Gardening with Graphs" # note');
+    await expect.poll(() => rawLines(page)).toContain('title: "Gardening with Graphs" # note');
     await page.keyboard.press('Control+z');
     await expect.poll(() => rawLines(page)).toContain('title: "Gardening with Graphs"\n');
     await expect.poll(() => page.locator('.status-state').textContent()).toBe('Saved');
@@ -60,7 +60,7 @@ describe.skipIf(!hasChromium)('the raw view in Chromium', () => {
     await openRaw(page);
     await expect.poll(() => rawLines(page)).toContain('seed catalogue. Agreed.');
     // The field's value is selected in Monaco.
-    expect(await page.locator('.raw .monaco-editor .selected-text').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('.raw .monaco-editor .selected-text').count()).toBeGreaterThan(0);
   });
 
   it('keeps an unparsable edit under a banner that says where, with the form read-only', async () => {
@@ -72,13 +72,13 @@ describe.skipIf(!hasChromium)('the raw view in Chromium', () => {
     const banner = page.getByRole('alert').filter({ hasText: 'The front matter cannot be read' });
     await banner.waitFor();
     expect(await banner.textContent()).toMatch(/\(line 2, column \d+\)/);
-    expect(await rawLines(page)).toContain('title: "Gardening with Graphs" [');
+    await expect.poll(() => rawLines(page)).toContain('title: "Gardening with Graphs" [');
     await page.locator('.raw .squiggly-error').first().waitFor();
     await page.getByRole('tab', { name: 'Form' }).click();
     expect(await page.getByLabel('Title').inputValue()).toBe('Gardening with Graphs');
     expect(await page.getByLabel('Title').getAttribute('readonly')).not.toBeNull();
     await openRaw(page);
-    expect(await rawLines(page)).toContain('title: "Gardening with Graphs" [');
+    await expect.poll(() => rawLines(page)).toContain('title: "Gardening with Graphs" [');
     await page.keyboard.press('Control+s');
     await page.getByText(/^Not saved/).waitFor();
     expect(h.diff(BOOK)).toEqual([]);
@@ -106,7 +106,7 @@ describe.skipIf(!hasChromium)('the raw view in Chromium', () => {
     await page.locator('.raw .squiggly-error').first().waitFor({ state: 'attached' });
     await page.keyboard.press('F8');
     await page.locator('.raw .marker-widget').waitFor();
-    expect(await page.locator('.raw .marker-widget').textContent()).toContain('Book');
+    await expect.poll(() => page.locator('.raw .marker-widget').textContent()).toContain('Book');
     await page.keyboard.press('Escape');
     await page.keyboard.press('Control+z');
     await page.getByRole('button', { name: 'Review changes' }).click();
@@ -134,8 +134,8 @@ describe.skipIf(!hasChromium)('the raw view in Chromium', () => {
     const dialog = page.getByRole('dialog', { name: 'Review changes' });
     await dialog.getByText('2 lines changed: +1 −1').waitFor();
     await dialog.locator('.monaco-diff-editor .line-insert').first().waitFor();
-    expect(await dialog.locator('.monaco-diff-editor .line-insert').count()).toBe(1);
-    expect(await dialog.locator('.monaco-diff-editor .diff-hidden-lines').count()).toBeGreaterThan(0);
+    await expect.poll(() => dialog.locator('.monaco-diff-editor .line-insert').count()).toBe(1);
+    await expect.poll(() => dialog.locator('.monaco-diff-editor .diff-hidden-lines').count()).toBeGreaterThan(0);
     await dialog.getByRole('button', { name: 'Save' }).click();
     await dialog.waitFor({ state: 'detached' });
     await page.locator('.status-state', { hasText: /^Saved$/ }).waitFor();
