@@ -1,5 +1,5 @@
 /** One reply: its name and text, its drag handle, and its moves. Memoized on the reply's value. */
-import { memo, useCallback } from 'react';
+import { memo } from 'react';
 import type { Value, Diagnostic } from '../../../shared/index';
 import { TextField } from '../form/TextField';
 import { FieldMessages } from '../form/FieldMessages';
@@ -23,18 +23,8 @@ interface Props {
 export const ReplyCard = memo(function ReplyCard({ thread: t, index: r, value, count, diagnostics, actions, readOnly }: Props) {
   const label = replyLabel(r, value);
   const path = `archive.${t}.replies.${r}`;
-  const { drag, drop, position } = useCardDnd({ kind: 'reply', thread: t, reply: r, label }, { kind: 'reply', thread: t, reply: r }, replyDropId(t, r), readOnly);
+  const { drag, position, setRef } = useCardDnd({ kind: 'reply', thread: t, reply: r, label }, { kind: 'reply', thread: t, reply: r }, replyDropId(t, r), readOnly);
   const fields = byField(diagnostics, 4);
-  // One stable ref for both: a new function each render would re-register the card with dnd-kit.
-  const { setNodeRef: setDrop } = drop;
-  const { setNodeRef: setDrag } = drag;
-  const setRef = useCallback(
-    (el: HTMLElement | null) => {
-      setDrop(el);
-      setDrag(el);
-    },
-    [setDrop, setDrag],
-  );
   return (
     <article ref={setRef} className={`card reply${drag.isDragging ? ' dragging' : ''}${position ? ` drop-${position}` : ''}`} aria-label={label} data-path={path} tabIndex={-1}>
       <div className="card-bar">

@@ -3,7 +3,7 @@
  * when collapsed; the question and its replies when expanded. Memoized on the thread's
  * value: the core shares unchanged threads, so typing in one card renders only that card.
  */
-import { memo, useCallback, useRef } from 'react';
+import { memo, useRef } from 'react';
 import type { Diagnostic, Value } from '../../../shared/index';
 import { TextField } from '../form/TextField';
 import { FieldMessages } from '../form/FieldMessages';
@@ -29,23 +29,13 @@ export const ThreadCard = memo(function ThreadCard({ index: t, value, count, exp
   const label = threadLabel(t, value);
   const path = `archive.${t}`;
   const replies = repliesOf(value);
-  const { drag, drop, position } = useCardDnd({ kind: 'thread', thread: t, label }, { kind: 'thread', thread: t }, threadDropId(t), readOnly);
+  const { drag, position, setRef } = useCardDnd({ kind: 'thread', thread: t, label }, { kind: 'thread', thread: t }, threadDropId(t), readOnly);
   const fields = byField(diagnostics.filter((d) => d.keys[2] !== 'replies' || d.keys.length === 3), 2);
   const slices = useRef<(readonly Diagnostic[])[]>([]);
   slices.current = replies.map((_, r) => replySlice(diagnostics, r, slices.current[r]));
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = diagnostics.length - errors;
   const summary = firstLine(textOf(value));
-  // One stable ref for both: a new function each render would re-register the card with dnd-kit.
-  const { setNodeRef: setDrop } = drop;
-  const { setNodeRef: setDrag } = drag;
-  const setRef = useCallback(
-    (el: HTMLElement | null) => {
-      setDrop(el);
-      setDrag(el);
-    },
-    [setDrop, setDrag],
-  );
   return (
     <article ref={setRef} className={`card thread${expanded ? ' expanded' : ''}${drag.isDragging ? ' dragging' : ''}${position ? ` drop-${position}` : ''}`} aria-label={label} data-path={path} tabIndex={-1}>
       <div className="card-bar thread-bar">

@@ -163,7 +163,17 @@ export function useCardDnd(item: DragItem, target: DropTarget, dropId: string, d
   const drag = useDraggable({ id: `drag-${dropId}`, data: item, disabled });
   const drop = useDroppable({ id: dropId, data: target });
   const position = useDropIndicator(dropId);
-  return { drag, drop, position };
+  // One stable ref for both: a new function each render would re-register the card with dnd-kit.
+  const { setNodeRef: setDrop } = drop;
+  const { setNodeRef: setDrag } = drag;
+  const setRef = useCallback(
+    (el: HTMLElement | null) => {
+      setDrop(el);
+      setDrag(el);
+    },
+    [setDrop, setDrag],
+  );
+  return { drag, drop, position, setRef };
 }
 
 export { useDroppable };
