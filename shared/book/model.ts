@@ -6,7 +6,7 @@ import type { Value } from '../yaml/tree';
 import { isPlainObject } from '../yaml/value';
 import { EditError } from '../yaml/edit';
 import type { Path } from '../yaml/edit';
-import { applyEdit } from './document';
+import { applyEdits } from './document';
 import type { BookDocument, Edit } from './document';
 
 export interface Reply {
@@ -128,19 +128,14 @@ export function mergeThreadsEdits(doc: BookDocument, into: number, from: number)
   return demoteThreadEdits(doc, from, into);
 }
 
-/** Applies a list of edits built by the helpers above. */
-export function run(doc: BookDocument, edits: readonly Edit[]): BookDocument {
-  return edits.reduce(applyEdit, doc);
-}
-
 /** Adds a reply; see addReplyEdits. */
-export const addReply = (doc: BookDocument, t: number, reply: Reply, index?: number) => run(doc, addReplyEdits(doc, t, reply, index));
+export const addReply = (doc: BookDocument, t: number, reply: Reply, index?: number) => applyEdits(doc, addReplyEdits(doc, t, reply, index));
 /** Promotes a reply to a thread; see promoteReplyEdits. */
-export const promoteReply = (doc: BookDocument, t: number, r: number) => run(doc, promoteReplyEdits(doc, t, r));
+export const promoteReply = (doc: BookDocument, t: number, r: number) => applyEdits(doc, promoteReplyEdits(doc, t, r));
 /** Demotes a thread to a reply; see demoteThreadEdits. */
-export const demoteThread = (doc: BookDocument, t: number, target: number, index?: number) => run(doc, demoteThreadEdits(doc, t, target, index));
+export const demoteThread = (doc: BookDocument, t: number, target: number, index?: number) => applyEdits(doc, demoteThreadEdits(doc, t, target, index));
 /** Merges two threads; see mergeThreadsEdits. */
-export const mergeThreads = (doc: BookDocument, into: number, from: number) => run(doc, mergeThreadsEdits(doc, into, from));
+export const mergeThreads = (doc: BookDocument, into: number, from: number) => applyEdits(doc, mergeThreadsEdits(doc, into, from));
 
 /** A path in words for people: `Thread 3, reply 2: text`. */
 export function describePath(path: Path): string {

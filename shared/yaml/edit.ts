@@ -169,7 +169,7 @@ function insertPair(tree: Tree, parent: Located, parentPath: Path, key: string, 
   if (map.flow) {
     const obj = { ...(map.value as { [key: string]: Value }) };
     setOwn(obj, key, value);
-    return replaceFlowCollection(tree, parent.frames, map, parent.abs, tree.text.slice(0, parent.abs) + flowJson(obj) + tree.text.slice(parent.abs + map.length));
+    return replaceFlowCollection(tree, parent.frames, map, parent.abs, tree.text.slice(0, parent.abs) + JSON.stringify(obj) + tree.text.slice(parent.abs + map.length));
   }
   let index = map.entries.length;
   const sortable = tree.profile.sorted && parentPath.length === 0;
@@ -183,10 +183,6 @@ function insertPair(tree: Tree, parent: Located, parentPath: Path, key: string, 
   }
   const write = (opts: BlockOptions) => insertEntryText(tree, parent, index, emitBlockMap({ [key]: value }, map.column, opts, parentPath), [...parentPath, key], value);
   return withFallback(tree, write);
-}
-
-function flowJson(value: Value): string {
-  return JSON.stringify(value);
 }
 
 /** The blank lines that separate the items of a block sequence, when they are consistent. */
@@ -299,7 +295,7 @@ function insertFlow(tree: Tree, at: Located, index: number, value: Value, path: 
   const coll = at.node as CollectionNode;
   const column = columnAt(text, at.abs);
   const written = Array.isArray(value) || isPlainObject(value)
-    ? flowJson(value)
+    ? JSON.stringify(value)
     : emitScalar(value, neighbourHint(tree, [...path, index]), { column, indent: column, eol: tree.eol, flow: true });
   let pos: number;
   let insert: string;

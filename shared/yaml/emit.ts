@@ -24,7 +24,6 @@ export interface EmitContext {
 }
 
 export const HAND_PLAIN: StyleHint = { kind: 'hand', style: 'plain' };
-export const HAND_DOUBLE: StyleHint = { kind: 'hand', style: 'double' };
 
 /** Writes a scalar value. Block styles end with a line break; the others do not. */
 export function emitScalar(value: ScalarValue, hint: StyleHint, ctx: EmitContext): string {
