@@ -4,7 +4,13 @@ import type { ErrorInfo, ReactNode } from 'react';
 
 interface Props {
   readonly children: ReactNode;
-  /** What the user can do from here, e.g. switch to the raw view. */
+  /** The heading of the crash panel. */
+  readonly title?: string;
+  /** What the panel says of the user's text. */
+  readonly note?: string;
+  /** What the user can do from here besides trying again, e.g. switch to the raw view. */
+  readonly action?: ReactNode;
+  /** Replaces the crash panel altogether. */
   readonly fallback?: (error: Error, retry: () => void) => ReactNode;
   /** Changing this resets the boundary (e.g. the open document). */
   readonly resetKey?: unknown;
@@ -38,9 +44,10 @@ export class ErrorBoundary extends Component<Props, State> {
       this.props.fallback(error, retry)
     ) : (
       <div className="crash" role="alert">
-        <h2>Something went wrong while showing this.</h2>
-        <p>Your text is safe: nothing was lost or written.</p>
+        <h2>{this.props.title ?? 'Something went wrong while showing this.'}</h2>
+        <p>{this.props.note ?? 'Your text is safe: nothing was lost or written.'}</p>
         <pre>{error.message}</pre>
+        {this.props.action ? <>{this.props.action} </> : null}
         <button type="button" className="btn" onClick={retry}>Try again</button>
       </div>
     );

@@ -43,15 +43,9 @@ export function EditorPane() {
           {view === 'form' ? (
             <ErrorBoundary
               resetKey={path}
-              fallback={(error, retry) => (
-                <div className="crash" role="alert">
-                  <h2>The form could not show this book.</h2>
-                  <p>Your text is safe in the editor. The raw view shows it as it is.</p>
-                  <pre>{error.message}</pre>
-                  <button type="button" className="btn" onClick={() => store.setUi({ view: 'raw' })}>Open raw view</button>{' '}
-                  <button type="button" className="btn" onClick={retry}>Try again</button>
-                </div>
-              )}
+              title="The form could not show this book."
+              note="Your text is safe in the editor. The raw view shows it as it is."
+              action={<button type="button" className="btn" onClick={() => store.setUi({ view: 'raw' })}>Open raw view</button>}
             >
               <FormPane />
             </ErrorBoundary>

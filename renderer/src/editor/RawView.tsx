@@ -80,17 +80,7 @@ export function RawView({ active }: { readonly active: boolean }) {
 
   return (
     <div className="raw">
-      <ErrorBoundary
-        resetKey={path}
-        fallback={(error, retry) => (
-          <div className="crash" role="alert">
-            <h2>The raw view could not start.</h2>
-            <p>Your text is safe: nothing was lost or written.</p>
-            <pre>{error.message}</pre>
-            <button type="button" className="btn" onClick={retry}>Try again</button>
-          </div>
-        )}
-      >
+      <ErrorBoundary resetKey={path} title="The raw view could not start.">
         <Suspense fallback={<p className="raw-loading muted">Loading the raw view…</p>}>
           <RawEditor key={path} text={text} commits={commits} sync={sync} active={active} diagnostics={diagnostics} dark={dark} reveal={reveal} onCursor={onCursor} onCommand={onCommand} />
         </Suspense>

@@ -3,8 +3,8 @@
  * has that form, a plain text field (showing exactly what the file says) while it does not.
  */
 import { useId } from 'react';
-import type { Diagnostic } from '../../../shared/index';
 import { FieldMessages, severityOf } from './FieldMessages';
+import type { FieldProps } from './FieldMessages';
 
 const FORM = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2})$/;
 
@@ -14,16 +14,7 @@ export function fromPicker(v: string): string | null {
   return m ? `${m[1]} ${m[2]}:${m[3] ?? '00'}` : null;
 }
 
-interface Props {
-  readonly label: string;
-  readonly value: string;
-  readonly onChange: (value: string) => void;
-  readonly path: string;
-  readonly diagnostics?: readonly Diagnostic[];
-  readonly readOnly?: boolean;
-}
-
-export function DateTimeField({ label, value, onChange, path, diagnostics, readOnly }: Props) {
+export function DateTimeField({ label, value, onChange, path, diagnostics, readOnly }: FieldProps) {
   const id = useId();
   const m = FORM.exec(value);
   const severity = severityOf(diagnostics);

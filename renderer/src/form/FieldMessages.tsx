@@ -2,6 +2,17 @@
 import type { Diagnostic } from '../../../shared/index';
 import { Icon } from '../ui/Icon';
 
+/** What every labelled field of the form takes. */
+export interface FieldProps {
+  readonly label: string;
+  readonly value: string;
+  readonly onChange: (value: string) => void;
+  /** Dotted path of the value, so a problem can take the user here. */
+  readonly path: string;
+  readonly diagnostics?: readonly Diagnostic[];
+  readonly readOnly?: boolean;
+}
+
 export function FieldMessages({ id, diagnostics }: { readonly id?: string; readonly diagnostics: readonly Diagnostic[] | undefined }) {
   if (!diagnostics?.length) return null;
   return (

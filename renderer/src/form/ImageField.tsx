@@ -3,18 +3,13 @@ import { useId } from 'react';
 import type { Diagnostic } from '../../../shared/index';
 import { Icon } from '../ui/Icon';
 import { FieldMessages, severityOf } from './FieldMessages';
+import type { FieldProps } from './FieldMessages';
 
-interface Props {
-  readonly label: string;
-  readonly value: string;
-  readonly onChange: (value: string) => void;
-  readonly path: string;
-  readonly diagnostics?: readonly Diagnostic[];
+interface Props extends FieldProps {
   /** A blob: URL of the image, when it could be read. */
   readonly url: string | null;
   /** True when the file is known not to exist. */
   readonly missing: boolean;
-  readonly readOnly?: boolean;
 }
 
 export function ImageField({ label, value, onChange, path, diagnostics, url, missing, readOnly }: Props) {

@@ -1,18 +1,11 @@
 /** A labelled one-line or multi-line text field with its diagnostics. */
 import { useId } from 'react';
-import type { Diagnostic } from '../../../shared/index';
 import { AutoTextarea } from '../ui/AutoTextarea';
 import { FieldMessages, severityOf } from './FieldMessages';
+import type { FieldProps } from './FieldMessages';
 
-interface Props {
-  readonly label: string;
-  readonly value: string;
-  readonly onChange: (value: string) => void;
-  /** Dotted path of the value, so a problem can take the user here. */
-  readonly path: string;
-  readonly diagnostics?: readonly Diagnostic[];
+interface Props extends FieldProps {
   readonly multiline?: boolean;
-  readonly readOnly?: boolean;
   readonly placeholder?: string;
   readonly list?: string;
   readonly className?: string;
