@@ -226,17 +226,23 @@ export function validate(doc: BookDocument, site: SiteContext = {}): Diagnostic[
 
   function yaml11Warnings() {
     const tree = doc.tree!;
-    const walk = (node: YNode, path: Path) => {
+    // One path stack for the whole walk: a path is copied only for a warning.
+    const path: (string | number)[] = [];
+    const walk = (node: YNode) => {
       if (node.kind === 'scalar') {
         if (node.style === 'plain' && typeof node.value === 'string') {
           const reading = yaml11Reading(node.value);
-          if (reading) add('warning', 'yaml11', path, `${describePath(path)}: Jekyll reads the plain ${JSON.stringify(node.value)} as a ${reading}; put it in quotes to keep it text.`);
+          if (reading) add('warning', 'yaml11', [...path], `${describePath(path)}: Jekyll reads the plain ${JSON.stringify(node.value)} as a ${reading}; put it in quotes to keep it text.`);
         }
         return;
       }
-      node.entries.forEach((e, i) => walk(e.node, [...path, node.kind === 'seq' ? i : e.key!]));
+      node.entries.forEach((e, i) => {
+        path.push(node.kind === 'seq' ? i : e.key!);
+        walk(e.node);
+        path.pop();
+      });
     };
-    walk(tree.root, []);
+    walk(tree.root);
   }
 }
 
