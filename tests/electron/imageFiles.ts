@@ -37,6 +37,22 @@ export function inked(img: { width: number; data: Uint8ClampedArray }, x0: numbe
   return dark / n;
 }
 
+/** The first and last columns with ink between rows `y0` and `y1`. */
+export function inkedSpan(img: { width: number; data: Uint8ClampedArray }, y0: number, y1: number): { from: number; to: number } {
+  let from = img.width;
+  let to = -1;
+  for (let y = y0; y < y1; y++) {
+    for (let x = 0; x < img.width; x++) {
+      const i = (y * img.width + x) * 4;
+      if (img.data[i]! + img.data[i + 1]! + img.data[i + 2]! < 3 * 200) {
+        from = Math.min(from, x);
+        to = Math.max(to, x);
+      }
+    }
+  }
+  return { from, to };
+}
+
 /** The mean absolute difference of two same-sized images, 0–255. */
 export function meanDifference(a: { data: Uint8ClampedArray }, b: { data: Uint8ClampedArray }): number {
   let sum = 0;

@@ -153,10 +153,21 @@ export function ellipsize(text: string, width: number, fontCss: string, measure:
 export function fitTitle(title: string, height: number, measure: Measure): { lines: string[]; size: number } {
   const text = title.trim();
   if (!text) return { lines: [], size: TITLE_SIZE };
-  for (let size = TITLE_SIZE; size >= TITLE_MIN_SIZE; size -= 1) {
+  const fits = (size: number) => {
     const lines = wrapText(text, INNER_WIDTH, font(size), measure);
-    if (lines.length * lineHeight(size) <= height) return { lines, size };
+    return lines.length * lineHeight(size) <= height ? lines : null;
+  };
+  const largest = fits(TITLE_SIZE);
+  if (largest) return { lines: largest, size: TITLE_SIZE };
+  // The largest whole size that fits, by bisection (a smaller size never needs more lines).
+  let lo = TITLE_MIN_SIZE - 1;
+  let hi = TITLE_SIZE;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    if (fits(mid)) lo = mid;
+    else hi = mid;
   }
+  if (lo >= TITLE_MIN_SIZE) return { lines: fits(lo)!, size: lo };
   const size = TITLE_MIN_SIZE;
   const all = wrapText(text, INNER_WIDTH, font(size), measure);
   const keep = Math.max(1, Math.floor(height / lineHeight(size)));
@@ -270,7 +281,8 @@ export function layoutCard(content: CardContent, measure: Measure): CardLayout {
 
   const coverOuter = cover ? cover.width + 2 * BORDER : 0;
   const rowWidth = coverOuter + RULE_INDENT + Math.max(...ruleWidths);
-  const rowLeft = Math.max(PAD, (CARD_WIDTH - rowWidth) / 2);
+  // Whole pixels, as Chromium places images: the cover's border stays one crisp pixel.
+  const rowLeft = Math.round(Math.max(PAD, (CARD_WIDTH - rowWidth) / 2));
   const coverBox = cover ? { x: rowLeft + BORDER, y: rowTop + BORDER, width: cover.width, height: cover.height } : null;
   const textLeft = rowLeft + coverOuter + RULE_INDENT;
   const rules = RULES.map(([text, code], i) => {

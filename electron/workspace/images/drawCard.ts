@@ -39,8 +39,8 @@ async function tryDecode(lib: CanvasLib, bytes: Buffer | null, label: string, wa
 
 /** The initials of a name: the first letters of its first and last words. */
 export function initialsOf(name: string): string {
-  const words = name.split(/[\s\-_.]+/).filter((w) => /\p{L}|\p{N}/u.test(w));
-  const first = (w: string | undefined) => (w ? (Array.from(w.replace(/^[^\p{L}\p{N}]+/u, ''))[0] ?? '') : '');
+  const words = name.split(/[\s\-_.]+/).filter((w) => /\p{L}/u.test(w));
+  const first = (w: string | undefined) => (w ? (Array.from(w.replace(/^[^\p{L}]+/u, ''))[0] ?? '') : '');
   const picked = words.length > 1 ? first(words[0]) + first(words.at(-1)) : first(words[0]);
   return picked.toLocaleUpperCase() || '?';
 }
@@ -60,8 +60,10 @@ export async function drawCard(source: CardSource): Promise<DrawnCard> {
 
   const canvas = lib.createCanvas(CARD_WIDTH, CARD_HEIGHT);
   const ctx = canvas.getContext('2d');
+  // Setting a font costs more than measuring with it: set it only when it changes.
+  let current = '';
   const measure = (s: string, font: string) => {
-    ctx.font = font;
+    if (font !== current) ctx.font = current = font;
     return ctx.measureText(s).width;
   };
   const layout = layoutCard({ title: source.title, cover: cover && { width: cover.width, height: cover.height }, authors: source.authors.map((a) => a.name) }, measure);

@@ -66,7 +66,7 @@ const refuseSvg = (label: string): never => refuse(`${label} is an SVG drawing: 
 /** Whether bytes are markup whose first element is `<svg` (after a BOM, an XML prolog, comments or a doctype), sized or not. */
 function looksLikeSvg(bytes: Uint8Array): boolean {
   const head = Buffer.from(bytes.subarray(0, 4096)).toString('utf8').replace(/^\uFEFF/, '');
-  return /^\s*(<\?xml[^>]*>\s*|<!--[\s\S]*?-->\s*|<!DOCTYPE[^>]*>\s*)*<svg[\s>]/i.test(head);
+  return /^\s*(<\?xml[^>]*>\s*|<!--[\s\S]*?-->\s*|<!DOCTYPE[^>]*>\s*)*<svg[\s/>]/i.test(head);
 }
 
 function megabytes(n: number): string {
