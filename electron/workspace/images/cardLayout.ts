@@ -20,17 +20,6 @@ export const CARD_HEIGHT = 550;
 const PAD = 35;
 const INNER_WIDTH = CARD_WIDTH - 2 * PAD;
 const INNER_HEIGHT = CARD_HEIGHT - 2 * PAD;
-/**
- * A line of Alegreya Sans at `size` px as Blink lays it out (line-height normal): the font's
- * typo metrics (ascender 0.8 em, descender 0.2 em, line gap 0.2 em, USE_TYPO_METRICS set)
- * each rounded to whole pixels, half the leading (rounded down) above the text.
- */
-export function lineOf(size: number): { height: number; baseline: number } {
-  const ascent = Math.round(0.8 * size);
-  const descent = Math.round(0.2 * size);
-  const height = ascent + descent + Math.round(0.2 * size);
-  return { height, baseline: Math.floor((height - ascent - descent) / 2) + ascent };
-}
 const SITE_SIZE = 30;
 const TITLE_SIZE = 54;
 const TITLE_MIN_SIZE = 26;
@@ -56,6 +45,18 @@ const AUTHORS_MAX_HEIGHT = 118;
 const AUTHOR_MIN_SCALE = 0.45;
 /** The least space kept between the three blocks when the title is long. */
 const MIN_GAP = 5;
+
+/**
+ * A line of Alegreya Sans at `size` px as Blink lays it out (line-height normal): the font's
+ * typo metrics (ascender 0.8 em, descender 0.2 em, line gap 0.2 em, USE_TYPO_METRICS set)
+ * each rounded to whole pixels, half the leading (rounded down) above the text.
+ */
+export function lineOf(size: number): { height: number; baseline: number } {
+  const ascent = Math.round(0.8 * size);
+  const descent = Math.round(0.2 * size);
+  const height = ascent + descent + Math.round(0.2 * size);
+  return { height, baseline: Math.floor((height - ascent - descent) / 2) + ascent };
+}
 
 /** The card's fixed words. */
 export const SITE_LINE = 'Book of the Week at DataTalks.Club';
@@ -195,7 +196,7 @@ function splitRows(widths: readonly number[], count: number): number[][] {
   // best[k][i]: the narrowest widest row for the first i items in k rows, and where its last row starts.
   const best: { w: number; from: number }[][] = [[{ w: 0, from: 0 }, ...Array.from({ length: n }, () => ({ w: Infinity, from: 0 }))]];
   for (let k = 1; k <= count; k++) {
-    const row = [{ w: k === 0 ? 0 : Infinity, from: 0 }];
+    const row = [{ w: Infinity, from: 0 }];
     for (let i = 1; i <= n; i++) {
       let pick = { w: Infinity, from: 0 };
       for (let j = k - 1; j < i; j++) {
@@ -261,19 +262,19 @@ export function layoutCard(content: CardContent, measure: Measure): CardLayout {
   const ruleWidths = RULES.map(([text, code]) => measure(text, font(RULE_SIZE)) + (code ? measure(code, font(CODE_SIZE, FONT.code)) : 0));
   const rulesHeight = 2 * RULE_MARGIN + RULES.length * lineHeight(RULE_SIZE);
   const coverBlock = cover ? cover.height + 2 * BORDER + IMAGE_DESCENT : 0;
-  const rowHeight_ = Math.max(coverBlock, rulesHeight);
+  const rowBlock = Math.max(coverBlock, rulesHeight);
 
   const siteHeight = lineHeight(SITE_SIZE);
-  const titleRoom = INNER_HEIGHT - siteHeight - rowHeight_ - authorsHeight - 2 * MIN_GAP;
+  const titleRoom = INNER_HEIGHT - siteHeight - rowBlock - authorsHeight - 2 * MIN_GAP;
   const title = fitTitle(content.title, titleRoom, measure);
   const headHeight = siteHeight + title.lines.length * lineHeight(title.size);
 
   // justify-content: space-between over the three blocks.
   const blocks = authorsHeight ? 3 : 2;
-  const gap = Math.max(MIN_GAP, (INNER_HEIGHT - headHeight - rowHeight_ - authorsHeight) / (blocks - 1));
+  const gap = Math.max(MIN_GAP, (INNER_HEIGHT - headHeight - rowBlock - authorsHeight) / (blocks - 1));
   const headTop = PAD;
   const rowTop = headTop + headHeight + gap;
-  const authorsTop = rowTop + rowHeight_ + gap;
+  const authorsTop = rowTop + rowBlock + gap;
 
   const center = CARD_WIDTH / 2;
   const site: TextLine = { text: SITE_LINE, x: center, baseline: headTop + lineOf(SITE_SIZE).baseline, font: font(SITE_SIZE) };
