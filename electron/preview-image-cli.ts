@@ -40,7 +40,8 @@ async function one(ws: Workspace, rel: string, file: string, check: boolean, io:
   if (check) {
     const state = await ws.previewImageState(rel, null);
     if (state.status !== 'current') io.out(`${shown(file)}: ${state.status}: ${state.message}`);
-    return { ok: state.status === 'current', ms: 0 };
+    else if (state.imageEmpty) io.out(`${shown(file)}: image is empty: the page does not point at its card ${state.path}.`);
+    return { ok: state.status === 'current' && !state.imageEmpty, ms: 0 };
   }
   const made = await ws.makePreviewImage(rel, null, true);
   if (!made.ok) throw new Error(`${made.path} exists.`);

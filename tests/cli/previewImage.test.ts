@@ -65,6 +65,10 @@ describe('npm run preview-image', () => {
     expect(r.status).toBe(0);
     expect(r.out).toEqual([expect.stringMatching(/preview\.jpg$/), expect.stringMatching(/20240318-the-quiet-compiler\.md$/)]);
     expect(fs.readFileSync(file, 'utf8')).toBe(text.replace(/^image: .*$/m, 'image: "images/books/20240318-the-quiet-compiler/preview.jpg"'));
+    expect((await run(['--check', file])).status).toBe(0);
+    // A card at the default place that the book does not point at is listed.
+    fs.writeFileSync(file, text.replace(/^image: .*$/m, 'image: ""'));
+    expect((await run(['--check', file])).out).toEqual([expect.stringMatching(/image is empty: the page does not point at its card/)]);
   });
 
   it('reports a missing card, a refused image path and an unreadable argument', async () => {
