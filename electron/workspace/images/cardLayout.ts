@@ -44,7 +44,7 @@ const AUTHOR_ROW_GAP = 8;
 const AUTHORS_MAX_HEIGHT = 118;
 const AUTHOR_MIN_SCALE = 0.45;
 /** The least space kept between the three blocks when the title is long. */
-const MIN_GAP = 5;
+const MIN_GAP = 2;
 
 /**
  * A line of Alegreya Sans at `size` px as Blink lays it out (line-height normal): the font's
