@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { openBook, validate } from '../shared/index';
+import { booksOf, siteRootOf } from './bookFiles';
 import type { Diagnostic, SiteContext } from '../shared/index';
 
 interface Site {
@@ -16,14 +17,6 @@ interface Site {
 }
 
 const sites = new Map<string, Site | null>();
-
-/** The site root above `file` (the folder holding `_books/`), or null. */
-function siteRootOf(file: string): string | null {
-  for (let dir = path.dirname(path.resolve(file)); ; dir = path.dirname(dir)) {
-    if (path.basename(dir) === '_books' || fs.existsSync(path.join(dir, '_books'))) return path.basename(dir) === '_books' ? path.dirname(dir) : dir;
-    if (path.dirname(dir) === dir) return null;
-  }
-}
 
 function frontMatterOf(file: string): Record<string, unknown> | null {
   try {
@@ -68,15 +61,6 @@ function contextFor(file: string, text: string): SiteContext {
   const cover = data && typeof data.cover === 'string' ? data.cover.replace(/^\/+/, '') : null;
   const files = cover && fs.existsSync(path.join(site.root, cover)) ? [cover] : [];
   return { path: rel, people: site.people, files, weeks: site.weeks };
-}
-
-/** The book files named by an argument: a file, a `_books` folder, a site folder, or any folder of .md files. */
-function booksOf(arg: string): string[] {
-  const stat = fs.statSync(arg);
-  if (stat.isFile()) return [arg];
-  const books = path.join(arg, '_books');
-  const dir = fs.existsSync(books) && fs.statSync(books).isDirectory() ? books : arg;
-  return fs.readdirSync(dir).filter((f) => f.endsWith('.md')).sort().map((f) => path.join(dir, f));
 }
 
 /** One line per diagnostic, in the format editors and CI annotate. */

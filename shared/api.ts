@@ -83,6 +83,43 @@ export interface Asset {
   readonly base64: string;
 }
 
+/** The largest image file `writeCover` takes, in bytes (before base64); the page says so before sending a larger one. */
+export const MAX_COVER_BYTES = 20 * 1024 * 1024;
+
+/** The cover written from an image file, or a refusal to replace an existing one without asking. */
+export type CoverResult =
+  /** Written: `path` is `images/books/<id>/cover.jpg`; the page sets `cover` to it when `cover` is empty or different. */
+  | { readonly ok: true; readonly path: string; readonly width: number; readonly height: number }
+  /** Nothing written: a file is at `path`; ask, then call again with `overwrite` true. */
+  | { readonly ok: false; readonly reason: 'exists'; readonly path: string };
+
+/** What changed in a book since its preview card was made; `unrecorded`: the card holds no record of what it shows (made by another tool). */
+export type PreviewImageChange = 'title' | 'authors' | 'cover' | 'unrecorded';
+
+/** Whether a book's preview card (`image`) is there and shows the book as it is now. */
+export interface PreviewImageState {
+  /** The card's site-relative path: `image`, or `images/books/<id>/preview.jpg` when `image` is empty; null when `image` is refused. */
+  readonly path: string | null;
+  /** `image` is empty: making the card should set it to `path`. */
+  readonly imageEmpty: boolean;
+  /** current: made from this title, these authors and this cover; invalid: `image` is refused or the book cannot be read (see `message`). */
+  readonly status: 'current' | 'missing' | 'out-of-date' | 'invalid';
+  /** What changed since the card was made (out-of-date only). */
+  readonly changed: readonly PreviewImageChange[];
+  /** The state in words, for a tooltip or a warning. */
+  readonly message: string;
+}
+
+/** A preview card made, or a refusal to replace an existing file without asking. */
+export type PreviewImageResult =
+  /**
+   * Written at `path`; when `setImage`, the page sets `image` to `path` (it was empty). `ms`: how long
+   * drawing took. `warnings`: files left out of the card (a cover or picture that could not be read), in words.
+   */
+  | { readonly ok: true; readonly path: string; readonly setImage: boolean; readonly ms: number; readonly warnings: readonly string[] }
+  /** Nothing written: a file that is not this editor's card of this book is at `path`; ask, then call again with `overwrite` true. */
+  | { readonly ok: false; readonly reason: 'exists'; readonly path: string };
+
 /** Something that happened outside the page. */
 export type SiteEvent =
   | { readonly kind: 'book-changed' | 'book-added' | 'book-removed'; readonly path: string }
@@ -130,6 +167,20 @@ export interface BookApi {
   listBackups(): Promise<Backup[]>;
   /** Forgets the backup of a book (after save, or when the user discards it). */
   discardBackup(path: string): Promise<void>;
+  /**
+   * Fits a JPEG, PNG or WebP (base64, at most MAX_COVER_BYTES bytes) into 400 px and writes it as
+   * `images/books/<id>/cover.jpg` of the book at `bookPath`. Anything else (SVG included) is refused
+   * with a message; an existing file is replaced only when `overwrite` is true.
+   */
+  writeCover(bookPath: string, base64: string, overwrite: boolean): Promise<CoverResult>;
+  /**
+   * Draws the book's 940×550 preview card (JPEG) at `image`'s path (the default when empty), from
+   * `text`, the book as the page holds it (unsaved edits are drawn), or from the file on disk when
+   * null. Replaces a file without asking only when it is this editor's card of the same book, or `overwrite`.
+   */
+  makePreviewImage(bookPath: string, text: string | null, overwrite: boolean): Promise<PreviewImageResult>;
+  /** Whether the preview card of the book (`text` as the page holds it, or the file on disk when null) is there and up to date. */
+  previewImageState(bookPath: string, text: string | null): Promise<PreviewImageState>;
   /** Waits (up to about 25 s) for events after `cursor`; cursor 0 returns at once with the current cursor. */
   nextEvents(cursor: number): Promise<EventBatch>;
   /** Opens an http(s) address in the system browser. */
@@ -198,6 +249,24 @@ const newBookRequest: Check = (v, name) => {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(r.week as string)) fail(`${name}.week`, 'a date YYYY-MM-DD', r.week);
 };
 
+const textOrNull: Check = (v, name) => {
+  if (v !== null) isString(MAX_TEXT)(v, name);
+};
+
+const flag: Check = (v, name) => {
+  if (typeof v !== 'boolean') fail(name, 'true or false', v);
+};
+
+/** The largest base64 text of MAX_COVER_BYTES bytes. */
+const MAX_COVER_BASE64 = Math.ceil(MAX_COVER_BYTES / 3) * 4;
+
+const base64Image: Check = (v, name) => {
+  if (typeof v !== 'string') fail(name, 'an image as base64 text', v);
+  const s = v as string;
+  if (s.length > MAX_COVER_BASE64) fail(name, `an image of at most ${MAX_COVER_BYTES / 1024 / 1024} MB`, `${Math.round((s.length * 3) / 4 / 1024 / 1024)} MB of image`);
+  if (!s || !/^[A-Za-z0-9+/]*={0,2}$/.test(s)) fail(name, 'an image as base64 text', 'text that is not base64');
+};
+
 const url: Check = (v, name) => {
   isString(4096)(v, name);
   if (!/^https?:\/\/[^\s]+$/i.test(v as string)) fail(name, 'an http(s) address', v);
@@ -223,6 +292,9 @@ export const API_ARGS: { readonly [M in ApiMethod]: readonly (readonly [string, 
   writeBackup: [['path', sitePath], ['text', isString(MAX_TEXT)], ['base', fingerprintOrNull]],
   listBackups: [],
   discardBackup: [['path', sitePath]],
+  writeCover: [['bookPath', sitePath], ['base64', base64Image], ['overwrite', flag]],
+  makePreviewImage: [['bookPath', sitePath], ['text', textOrNull], ['overwrite', flag]],
+  previewImageState: [['bookPath', sitePath], ['text', textOrNull]],
   nextEvents: [['cursor', cursor]],
   openExternal: [['url', url]],
   setWindowState: [['state', windowState]],

@@ -100,6 +100,9 @@ export class AppSession {
       writeBackup: async (p, text, base) => ws().writeBackup(p, text, base),
       listBackups: async () => ws().listBackups(),
       discardBackup: async (p) => ws().discardBackup(p),
+      writeCover: async (p, base64, overwrite) => ws().writeCover(p, base64, overwrite),
+      makePreviewImage: async (p, text, overwrite) => ws().makePreviewImage(p, text, overwrite),
+      previewImageState: async (p, text) => ws().previewImageState(p, text),
       nextEvents: (cursor) => (this.current ? this.current.nextEvents(cursor) : this.events.next(cursor)),
       openExternal: (url) => this.hooks.openExternal(url),
       setWindowState: async (state) => {

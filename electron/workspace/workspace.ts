@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Asset, Backup, BookApi, BookFile, BookSummary, EventBatch, Fingerprint, NewBookRequest, Person, SaveResult, SiteInfo } from '../../shared/api';
+import type { Asset, Backup, BookApi, BookFile, BookSummary, CoverResult, EventBatch, Fingerprint, NewBookRequest, Person, PreviewImageResult, PreviewImageState, SaveResult, SiteInfo } from '../../shared/api';
 import { writeAtomic, writeExclusive } from './atomicWrite';
 import { readImage } from './assets';
 import { BackupStore, defaultBackupDir } from './backups';
@@ -15,6 +15,8 @@ import { KeyedQueue, mapLimit } from './concurrency';
 import { WorkspaceError, errnoCode } from './errors';
 import { EventQueue } from './eventQueue';
 import { decodeUtf8, hashBytes, readFileBytes, statOrNull } from './fileBytes';
+import { makePreviewImage, previewImageState, writeCover } from './images/bookImages';
+import type { ImageSite } from './images/bookImages';
 import { newBookDraft } from './newBookText';
 import { PeopleIndex } from './peopleIndex';
 import { checkBookPath, checkRelative, confine } from './sitePath';
@@ -163,6 +165,21 @@ export class Workspace implements WorkspaceApi {
     return readImage(await confine(this.root, rel), rel);
   }
 
+  /** Fits an image (base64 JPEG, PNG or WebP) into 400 px and writes it as the book's `images/books/<id>/cover.jpg`. */
+  writeCover(bookPath: string, base64: string, overwrite: boolean): Promise<CoverResult> {
+    return writeCover(this.imageSite(), bookPath, base64, overwrite);
+  }
+
+  /** Draws the book's preview card from `text` (the file on disk when null) at its `image` path. */
+  async makePreviewImage(bookPath: string, text: string | null, overwrite: boolean): Promise<PreviewImageResult> {
+    return makePreviewImage(this.imageSite(), bookPath, await this.textOf(bookPath, text), overwrite);
+  }
+
+  /** Whether the book's preview card (from `text`, or the file on disk when null) is there and up to date. */
+  async previewImageState(bookPath: string, text: string | null): Promise<PreviewImageState> {
+    return previewImageState(this.imageSite(), bookPath, await this.textOf(bookPath, text));
+  }
+
   /** Keeps unsaved text of a book in the backup folder. */
   async writeBackup(bookPath: string, text: string, base: Fingerprint | null): Promise<void> {
     const rel = checkBookPath(bookPath);
@@ -206,6 +223,17 @@ export class Workspace implements WorkspaceApi {
     this.closed = true;
     this.watcher?.close();
     if (this.ownsEvents) this.events.close();
+  }
+
+  private imageSite(): ImageSite {
+    return { root: this.root, people: () => this.peopleIndex.list() };
+  }
+
+  /** The text the page passed, or the book's text on disk when it passed null. */
+  private async textOf(bookPath: string, text: string | null): Promise<string> {
+    if (typeof text === 'string') return text;
+    if (text !== null) throw new WorkspaceError('bad-request', 'The book text must be a string or null.');
+    return (await this.readBook(bookPath)).text;
   }
 
   private async readReal(real: string, rel: string): Promise<BookFile> {

@@ -85,6 +85,12 @@ export function fakeApi(books: Record<string, string>, opts: { people?: Person[]
     discardBackup: async (path) => {
       backups.delete(path);
     },
+    writeCover: async (path, _base64, overwrite) => {
+      const cover = `images/books/${path.replace(/^_books\/|\.md$/g, '')}/cover.jpg`;
+      return (opts.existing ?? []).includes(cover) && !overwrite ? { ok: false, reason: 'exists', path: cover } : { ok: true, path: cover, width: 267, height: 400 };
+    },
+    makePreviewImage: async (path) => ({ ok: true, path: `images/books/${path.replace(/^_books\/|\.md$/g, '')}/preview.jpg`, setImage: false, ms: 1, warnings: [] }),
+    previewImageState: async (path) => ({ path: `images/books/${path.replace(/^_books\/|\.md$/g, '')}/preview.jpg`, imageEmpty: false, status: 'missing', changed: [], message: 'The preview image does not exist.' }),
     nextEvents: async (cursor): Promise<EventBatch> => {
       if (cursor === 0) return { cursor: events.length + 1, events: [] };
       if (events.length + 1 <= cursor) await new Promise<void>((r) => (waiting = r));

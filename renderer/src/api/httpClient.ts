@@ -69,6 +69,9 @@ export function createHttpClient(token: string = takeToken(), origin: string = w
     writeBackup: (path, text, base) => call('writeBackup', path, text, base),
     listBackups: () => call('listBackups'),
     discardBackup: (path) => call('discardBackup', path),
+    writeCover: (path, base64, overwrite) => call('writeCover', path, base64, overwrite),
+    makePreviewImage: (path, text, overwrite) => call('makePreviewImage', path, text, overwrite),
+    previewImageState: (path, text) => call('previewImageState', path, text),
     nextEvents: (cursor) => call('nextEvents', cursor),
     // The host opens nothing: the page opens the link itself, synchronously, so the click still counts as the user's.
     openExternal: async (url) => {
