@@ -8,7 +8,7 @@ import type { GitChangeKind } from '../api';
 import { openBook } from '../book/document';
 import { bookOf } from '../book/model';
 import { isPlainObject } from '../yaml/value';
-import { bookChangePhrases } from './bookChanges';
+import { bookChangePhrases, VERBS } from './bookChanges';
 import type { Phrase } from './bookChanges';
 
 /** A file to commit, as the message needs it: the texts only for books and people. */
@@ -68,7 +68,7 @@ function bookLine(f: MessageFile, id: string, images: readonly MessageFile[]): s
     return { verb: verbOf(img), object: which };
   });
   if (phrases === null) return `${title}: ${sayPhrases([{ verb: 'edit', object: 'the file' }, ...imagePhrases])}`;
-  const all = [...phrases, ...imagePhrases];
+  const all = VERBS.flatMap((v) => [...phrases, ...imagePhrases].filter((p) => p.verb === v));
   return `${title}: ${all.length ? sayPhrases(all) : 'reformat'}`;
 }
 
@@ -110,10 +110,11 @@ function countSubject(files: readonly MessageFile[]): string {
     ['update', bookFiles.filter((f) => f.change === 'modified').length, 'book', 'books'],
     ['remove', bookFiles.filter((f) => f.change === 'deleted').length, 'book', 'books'],
     ['update', files.filter((f) => PERSON.test(f.path)).length, 'people page', 'people pages'],
-    ['update', files.filter((f) => !BOOK.test(f.path) && !PERSON.test(f.path) && !BOOK_IMAGE.test(f.path)).length, 'file', 'files'],
   ];
   const bookIds = new Set(bookFiles.map((b) => BOOK.exec(b.path)![1]));
-  groups.push(['update', files.filter((f) => { const m = BOOK_IMAGE.exec(f.path); return m !== null && !bookIds.has(m[1]); }).length, 'image', 'images']);
+  const others = files.filter((f) => !BOOK.test(f.path) && !PERSON.test(f.path) && !bookIds.has(BOOK_IMAGE.exec(f.path)?.[1]));
+  groups.push(['update', others.filter((f) => f.path.startsWith('images/')).length, 'image', 'images']);
+  groups.push(['update', others.filter((f) => !f.path.startsWith('images/')).length, 'file', 'files']);
   return capital(sayPhrases(groups.filter((g) => g[1] > 0).map(([verb, n, one, many]) => ({ verb, object: `${n} ${n === 1 ? one : many}` }))));
 }
 
