@@ -70,17 +70,21 @@ describe('sync', () => {
     expect(fs.readFileSync(path.join(repos.site, QUIET), 'utf8')).toContain('Not committed yet.');
   });
 
-  it('rebases with uncommitted work in other files and puts it back', async () => {
+  it('rebases with uncommitted work in other files and puts it back, staged parts staged', async () => {
     const repos = makeRepos();
     const ws = gitWorkspace(repos.site);
     await addAReply(ws, QUIET, 'Committed.');
     expect((await ws.commit([QUIET], 'Mine')).ok).toBe(true);
     await addAReply(ws, GARDEN, 'Still being written.');
     fs.writeFileSync(path.join(repos.site, 'images', 'draft.png'), 'draft');
+    fs.appendFileSync(path.join(repos.editor, 'README.md'), 'staged\n');
+    git(repos.editor, 'add', 'README.md');
+    fs.appendFileSync(path.join(repos.editor, 'README.md'), 'and not staged\n');
     botCommits(repos, TIDES, (t) => t.replace('Data sets used in the book', 'The data sets'), 'Bot: a link');
     const result = await ws.sync();
     expect(result).toMatchObject({ ok: true, pushed: 1, broughtIn: 1 });
-    expect(porcelainOf(repos.editor).split('\n').filter(Boolean).sort()).toEqual([` M ${GARDEN}`, '?? images/draft.png']);
+    expect(porcelainOf(repos.editor).split('\n').filter(Boolean).sort()).toEqual([` M ${GARDEN}`, '?? images/draft.png', 'MM README.md']);
+    expect(git(repos.editor, 'diff', '--cached', '--unified=0', 'README.md').split('\n').filter((l) => /^\+(?!\+)/.test(l))).toEqual(['+staged']);
     expect(fs.readFileSync(path.join(repos.site, GARDEN), 'utf8')).toContain('Still being written.');
     expect(git(repos.editor, 'stash', 'list')).toBe('');
   });
@@ -96,6 +100,8 @@ describe('sync', () => {
     await edit('Which language do the examples use?', 'Which language do the examples use, and why?')();
     expect((await ws.commit([QUIET], 'Mine')).ok).toBe(true);
     await addAReply(ws, GARDEN, 'Uncommitted and elsewhere.');
+    fs.appendFileSync(path.join(repos.editor, 'README.md'), 'staged\n');
+    git(repos.editor, 'add', 'README.md');
     botCommits(repos, QUIET, (t) => t.replace('Which language do the examples use?', 'Which programming language do the examples use?'), 'Bot: same line');
     const head = headOf(repos.editor);
     const status = porcelainOf(repos.editor);
@@ -113,6 +119,7 @@ describe('sync', () => {
     expect(headOf(repos.editor)).toBe(head);
     expect(git(repos.editor, 'log', '-1', '--format=%s').trim()).toBe('Mine');
     expect(porcelainOf(repos.editor)).toBe(status);
+    expect(status).toContain('M  README.md');
     expect(fs.readFileSync(book, 'utf8')).toBe(text);
     expect(fs.existsSync(path.join(repos.editor, '.git', 'rebase-merge'))).toBe(false);
     expect(git(repos.editor, 'stash', 'list')).toBe('');

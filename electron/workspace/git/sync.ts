@@ -3,8 +3,8 @@
  * have none of your own, else a rebase of yours onto them); push. Never a force, never a
  * reset: a rebase that conflicts is aborted, which puts your commits, your index and your
  * files back exactly as they were, and the answer names the files and lines. Uncommitted
- * changes ride along (git's autostash) unless the remote changed the same files, in which
- * case nothing is done and the answer says which.
+ * changes are set aside in git's stash and put back, staged parts staged, unless the
+ * remote changed the same files, in which case nothing is done and the answer says which.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -94,24 +94,27 @@ export async function syncBranch(repo: Repo): Promise<SyncOutcome> {
         return fail('no-identity', `Putting your commits on top of the remote's needs your name and e-mail as committer. ${IDENTITY_HELP}`);
       }
       const before = await repo.text(['rev-parse', 'HEAD']);
-      const rebased = await repo.run(['rebase', '--autostash', branch.upstreamRef]);
+      // Uncommitted work is set aside in git's stash and put back with its index, so staged stays staged (git's autostash would unstage it).
+      const stash = await setAside(repo);
+      if (stash.failed) return fail('failed', 'Git could not set your uncommitted changes aside for the rebase; nothing was changed.', { output: stash.output });
+      const rebased = await repo.run(['rebase', branch.upstreamRef]);
       if (rebased.code !== 0) {
         const conflicts = repo.operation() === 'rebase-in-progress' ? await conflictsOf(repo) : [];
         const aborted = await abortRebase(repo, before);
         incoming = [];
-        if (!aborted) return fail('failed', 'The rebase stopped and could not be undone by itself: finish or abort it in a terminal (git status says how).', { output: outputOf(rebased) });
+        const back = aborted ? await putBack(repo, stash.stashed) : '';
+        if (!aborted) return fail('failed', `The rebase stopped and could not be undone by itself: finish or abort it in a terminal (git status says how).${stash.stashed ? STASHED : ''}`, { output: outputOf(rebased) });
         if (conflicts.length) {
           const files = conflicts.map((c) => c.message).join('; ');
-          return fail('conflict', `Your commits and the remote's change the same lines: ${files}. The rebase was undone: your commits and files are exactly as they were, and nothing was pushed.`, {
+          return fail('conflict', `Your commits and the remote's change the same lines: ${files}. The rebase was undone: your commits and files are exactly as they were, and nothing was pushed.${back}`, {
             conflicts,
             output: outputOf(rebased),
             hint: 'Change one side so that they no longer overlap (or take the remote\'s version), commit, and sync again; or resolve it in a terminal (git pull --rebase).',
           });
         }
-        return fail('failed', 'Git could not put your commits on top of the remote\'s; it was undone, so your commits and files are as they were.', { output: outputOf(rebased) });
+        return fail('failed', `Git could not put your commits on top of the remote's; it was undone, so your commits and files are as they were.${back}`, { output: outputOf(rebased) });
       }
-      // The autostash cannot collide (checked above), but if git says it did, the changes are in its stash: say so.
-      if (/autostash/i.test(outputOf(rebased)) && /conflict/i.test(outputOf(rebased))) stashNote = ' Your uncommitted changes could not be put back by themselves: they are safe in git\'s stash (git stash pop in a terminal).';
+      stashNote = await putBack(repo, stash.stashed);
     }
     report.broughtIn = behind;
     report.changedBooks = await booksOf(repo, incoming);
@@ -228,6 +231,24 @@ async function conflictsOf(repo: Repo): Promise<GitConflict[]> {
     conflicts.push({ path: name, yours: spans.map((s) => s.yours), theirs: spans.map((s) => s.theirs), message: `${name}: ${where || 'changed on both sides'}` });
   }
   return conflicts;
+}
+
+const STASHED = ' Your uncommitted changes are safe in git\'s stash: git stash pop --index in a terminal puts them back.';
+
+/** Sets uncommitted changes of tracked files aside in git's stash, index and all; untracked files stay where they are. */
+async function setAside(repo: Repo): Promise<{ stashed: boolean; failed: boolean; output: string }> {
+  const dirty = (await repo.text(['status', '--porcelain=v2', '-z', '--untracked-files=no', '--ignore-submodules=all'])) !== '';
+  if (!dirty) return { stashed: false, failed: false, output: '' };
+  const run = await repo.run(['stash', 'push', '--quiet', '--message', 'Book Editor sync: your uncommitted changes']);
+  return { stashed: run.code === 0, failed: run.code !== 0, output: outputOf(run) };
+}
+
+/** Puts set-aside changes back, staged parts staged; '' when done, else where they are, in words. */
+async function putBack(repo: Repo, stashed: boolean): Promise<string> {
+  if (!stashed) return '';
+  // The remote's commits touch none of these files (checked before), so this applies cleanly.
+  const run = await repo.run(['stash', 'pop', '--index', '--quiet']);
+  return run.code === 0 ? '' : STASHED;
 }
 
 /** Aborts a stopped rebase and checks that HEAD is back where it was. */
