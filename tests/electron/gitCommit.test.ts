@@ -3,25 +3,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { addReply, openBook } from '../../shared/index';
 import { checkArgs } from '../../shared/api';
 import type { GitRepoStatus } from '../../shared/api';
 import { Workspace } from '../../electron/workspace/index';
-import { git, gitWorkspace, headOf, isolatedEnv, makeRepos, porcelainOf, TEST_ENV } from './gitRepos';
+import { git, gitWorkspace, headOf, isolatedEnv, makeRepos, porcelainOf, saveReply, TEST_ENV } from './gitRepos';
 import { removeTemps, tempDir } from './tempSites';
 
 afterAll(removeTemps);
 
 const QUIET = '_books/20240318-the-quiet-compiler.md';
 const TIDES = '_books/20240408-practical-tide-tables.md';
-
-/** Adds a reply to the first thread through the core and saves it through the workspace. */
-async function addAReply(ws: Workspace, book: string, text = 'A new reply.'): Promise<void> {
-  const file = await ws.readBook(book);
-  const next = addReply(openBook(file.text), 0, { name: 'Editor', text });
-  const saved = await ws.saveBook(book, next.text, file.fingerprint);
-  expect(saved.ok).toBe(true);
-}
 
 async function repoStatus(ws: Workspace): Promise<GitRepoStatus> {
   const s = await ws.gitStatus();
@@ -37,7 +28,7 @@ describe('gitStatus', () => {
     expect(clean).toMatchObject({ branch: 'main', upstream: 'origin/main', ahead: 0, behind: 0, files: [], blocked: null });
     expect(clean.head).toBe(headOf(repos.editor).slice(0, 7));
 
-    await addAReply(ws, QUIET);
+    await saveReply(ws, QUIET);
     fs.writeFileSync(path.join(repos.site, 'images', 'new.png'), 'png');
     fs.rmSync(path.join(repos.site, '_people', 'mirasolberg.md'));
     fs.writeFileSync(path.join(repos.site, '_people', 'staged.md'), '---\ntitle: Staged\n---\n');
@@ -55,7 +46,7 @@ describe('gitStatus', () => {
   it('counts ahead and behind as of the last fetch', async () => {
     const repos = makeRepos();
     const ws = gitWorkspace(repos.site);
-    await addAReply(ws, QUIET);
+    await saveReply(ws, QUIET);
     expect((await ws.commit([QUIET], 'One of mine')).ok).toBe(true);
     fs.appendFileSync(path.join(repos.botSite, 'README.md'), 'bot\n');
     git(repos.bot, 'commit', '--quiet', '-am', 'The bot');
@@ -70,8 +61,8 @@ describe('commit', () => {
   it('commits exactly the chosen paths, touching only the edited lines, and leaves the rest of the index staged', async () => {
     const repos = makeRepos();
     const ws = gitWorkspace(repos.site);
-    await addAReply(ws, QUIET, 'Exactly this reply.');
-    await addAReply(ws, TIDES);
+    await saveReply(ws, QUIET, 'Exactly this reply.');
+    await saveReply(ws, TIDES);
     fs.appendFileSync(path.join(repos.editor, 'README.md'), 'staged by the user\n');
     git(repos.editor, 'add', 'README.md');
     const before = headOf(repos.editor);
@@ -104,7 +95,7 @@ describe('commit', () => {
   it('refuses an empty message, an unchanged path, unsaved changes and errors that block saving, committing nothing', async () => {
     const repos = makeRepos();
     const ws = gitWorkspace(repos.site);
-    await addAReply(ws, QUIET);
+    await saveReply(ws, QUIET);
     const head = headOf(repos.editor);
     expect(await ws.commit([QUIET], '  \n ')).toMatchObject({ ok: false, reason: 'empty-message' });
     expect(await ws.commit([QUIET, TIDES], 'x')).toMatchObject({ ok: false, reason: 'not-changed', paths: [TIDES] });
@@ -133,10 +124,10 @@ describe('commit', () => {
     const repos = makeRepos();
     let clock = 1000;
     const ws = new Workspace(repos.site, { backupDir: tempDir(), now: () => clock, git: { env: TEST_ENV } });
-    await addAReply(ws, QUIET);
+    await saveReply(ws, QUIET);
     await ws.writeBackup(QUIET, 'a leftover from long ago\n', null);
     expect((await ws.commit([QUIET], 'With an old backup around')).ok).toBe(true);
-    await addAReply(ws, QUIET, 'Another one.');
+    await saveReply(ws, QUIET, 'Another one.');
     clock = Date.now() + 60_000;
     await ws.writeBackup(QUIET, 'typed after the save\n', null);
     expect(await ws.commit([QUIET], 'x')).toMatchObject({ ok: false, reason: 'unsaved-changes' });
@@ -175,7 +166,7 @@ describe('commit', () => {
     git(repos.editor, 'config', '--unset', 'user.name');
     git(repos.editor, 'config', '--unset', 'user.email');
     const ws = new Workspace(repos.site, { backupDir: tempDir(), git: { env: isolatedEnv() } });
-    await addAReply(ws, QUIET);
+    await saveReply(ws, QUIET);
     const result = await ws.commit([QUIET], 'Who am I');
     expect(result).toMatchObject({ ok: false, reason: 'no-identity' });
     expect(result.message).toContain('git config --global user.name "Your Name"');
@@ -192,7 +183,7 @@ describe('commit', () => {
     const ws = gitWorkspace(repos.site);
     const hook = path.join(repos.editor, '.git', 'hooks', 'pre-commit');
     fs.writeFileSync(hook, '#!/bin/sh\necho "lint: the reply has a trailing space" >&2\nexit 1\n', { mode: 0o755 });
-    await addAReply(ws, QUIET);
+    await saveReply(ws, QUIET);
     fs.writeFileSync(path.join(repos.site, 'images', 'new.png'), 'png');
     fs.appendFileSync(path.join(repos.editor, 'README.md'), 'staged\n');
     git(repos.editor, 'add', 'README.md');
@@ -217,7 +208,7 @@ describe('readAtHead', () => {
     const repos = makeRepos();
     const ws = gitWorkspace(repos.site);
     const original = fs.readFileSync(path.join(repos.site, QUIET), 'utf8');
-    await addAReply(ws, QUIET);
+    await saveReply(ws, QUIET);
     const changed = await ws.readAtHead(QUIET);
     expect(changed.head).toBe(original);
     expect(changed.current).toBe(fs.readFileSync(path.join(repos.site, QUIET), 'utf8'));
@@ -234,7 +225,7 @@ describe('a site inside a folder of the repository', () => {
   it('speaks site-relative paths while git speaks repository paths', async () => {
     const repos = makeRepos('site');
     const ws = gitWorkspace(repos.site);
-    await addAReply(ws, QUIET);
+    await saveReply(ws, QUIET);
     fs.appendFileSync(path.join(repos.editor, 'README.md'), 'outside the site\n');
     const s = await repoStatus(ws);
     expect(s.files.map((f) => f.path)).toEqual([QUIET]);

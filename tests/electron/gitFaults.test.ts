@@ -6,7 +6,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Workspace } from '../../electron/workspace/index';
-import { git, gitTry, gitWorkspace, headOf, isolatedEnv, makeRepos, porcelainOf, TEST_ENV } from './gitRepos';
+import { diverge, git, gitTry, gitWorkspace, headOf, isolatedEnv, makeRepos, porcelainOf, TEST_ENV } from './gitRepos';
 import { removeTemps, sampleSite, tempDir } from './tempSites';
 
 afterAll(removeTemps);
@@ -19,10 +19,10 @@ async function touchBook(ws: Workspace, text = 'changed'): Promise<void> {
   expect((await ws.saveBook(QUIET, file.text.replace('A gentle tour', `A ${text} tour`), file.fingerprint)).ok).toBe(true);
 }
 
-/** A clone one commit ahead, ready to push. */
-async function aheadByOne(remoteUrl?: string) {
+/** Repositories whose editor clone's origin is at `remoteUrl`. */
+function withRemote(remoteUrl: string) {
   const repos = makeRepos();
-  if (remoteUrl) git(repos.editor, 'remote', 'set-url', 'origin', remoteUrl);
+  git(repos.editor, 'remote', 'set-url', 'origin', remoteUrl);
   return repos;
 }
 
@@ -69,13 +69,7 @@ describe('commit and sync blocked, status still given', () => {
   it('while a rebase is in progress', async () => {
     const repos = makeRepos();
     const ws = gitWorkspace(repos.site);
-    const readme = path.join(repos.editor, 'README.md');
-    fs.writeFileSync(readme, 'mine\n');
-    git(repos.editor, 'commit', '--quiet', '-am', 'Mine');
-    fs.writeFileSync(path.join(repos.bot, 'README.md'), 'theirs\n');
-    git(repos.bot, 'commit', '--quiet', '-am', 'Theirs');
-    git(repos.bot, 'push', '--quiet', 'origin', 'main');
-    git(repos.editor, 'fetch', '--quiet');
+    diverge(repos);
     expect(gitTry(repos.editor, 'rebase', 'origin/main').code).not.toBe(0);
     const status = await ws.gitStatus();
     expect(status).toMatchObject({ available: true, blocked: { reason: 'rebase-in-progress' } });
@@ -89,12 +83,7 @@ describe('commit and sync blocked, status still given', () => {
 
   it('while a merge is in progress', async () => {
     const repos = makeRepos();
-    fs.writeFileSync(path.join(repos.editor, 'README.md'), 'mine\n');
-    git(repos.editor, 'commit', '--quiet', '-am', 'Mine');
-    fs.writeFileSync(path.join(repos.bot, 'README.md'), 'theirs\n');
-    git(repos.bot, 'commit', '--quiet', '-am', 'Theirs');
-    git(repos.bot, 'push', '--quiet', 'origin', 'main');
-    git(repos.editor, 'fetch', '--quiet');
+    diverge(repos);
     expect(gitTry(repos.editor, 'merge', 'origin/main').code).not.toBe(0);
     const ws = gitWorkspace(repos.site);
     expect(await ws.gitStatus()).toMatchObject({ blocked: { reason: 'merge-in-progress' } });
@@ -124,7 +113,7 @@ function fakeSsh(repo: string, body: string): string {
 
 describe('remotes that fail', () => {
   it('a remote that hangs: git is stopped at the time limit, sync says so, nothing changed, nothing left running', async () => {
-    const repos = await aheadByOne('ssh://git@example.invalid/site.git');
+    const repos = withRemote('ssh://git@example.invalid/site.git');
     const pidFile = path.join(tempDir(), 'pid');
     fakeSsh(repos.editor, `echo $$ > ${pidFile}\nexec sleep 30`);
     const ws = gitWorkspace(repos.site, { networkTimeoutMs: 800 });
@@ -145,7 +134,7 @@ describe('remotes that fail', () => {
   });
 
   it('ssh refusing the key: auth-failed with git\'s own message and a hint', async () => {
-    const repos = await aheadByOne('ssh://git@example.invalid/site.git');
+    const repos = withRemote('ssh://git@example.invalid/site.git');
     fakeSsh(repos.editor, 'echo "git@example.invalid: Permission denied (publickey)." >&2\nexit 255');
     const result = await gitWorkspace(repos.site).sync();
     expect(result).toMatchObject({ ok: false, reason: 'auth-failed' });
@@ -163,7 +152,7 @@ describe('remotes that fail', () => {
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     try {
       const port = (server.address() as net.AddressInfo).port;
-      const repos = await aheadByOne(`http://127.0.0.1:${port}/site.git`);
+      const repos = withRemote(`http://127.0.0.1:${port}/site.git`);
       const result = await gitWorkspace(repos.site, { networkTimeoutMs: 10_000 }).sync();
       expect(result).toMatchObject({ ok: false, reason: 'auth-failed' });
       if (!result.ok) expect(result.output).toMatch(/could not read Username|terminal prompts disabled|Authentication failed/);
@@ -177,7 +166,7 @@ describe('remotes that fail', () => {
     await new Promise<void>((r) => probe.listen(0, '127.0.0.1', r));
     const port = (probe.address() as net.AddressInfo).port;
     await new Promise((r) => probe.close(r));
-    const repos = await aheadByOne(`http://127.0.0.1:${port}/site.git`);
+    const repos = withRemote(`http://127.0.0.1:${port}/site.git`);
     const head = headOf(repos.editor);
     const result = await gitWorkspace(repos.site, { networkTimeoutMs: 10_000 }).sync();
     expect(result).toMatchObject({ ok: false, reason: 'unreachable' });

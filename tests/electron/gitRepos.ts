@@ -5,6 +5,8 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { expect } from 'vitest';
+import { addReply, openBook } from '../../shared/index';
 import { Workspace } from '../../electron/workspace/index';
 import type { GitOptions } from '../../electron/workspace/git/runGit';
 import { CONTENT, tempDir } from './tempSites';
@@ -93,4 +95,30 @@ export function botCommits(repos: Repos, rel: string, edit: (text: string) => st
   git(repos.bot, 'add', '--', file);
   git(repos.bot, 'commit', '--quiet', '-m', message);
   git(repos.bot, 'push', '--quiet', 'origin', 'main');
+}
+
+/** Adds a reply to the first thread of a book through the core and saves it through the workspace, as the editor does. */
+export async function saveReply(ws: Workspace, book: string, text = 'A new reply.'): Promise<void> {
+  const file = await ws.readBook(book);
+  const saved = await ws.saveBook(book, addReply(openBook(file.text), 0, { name: 'Editor', text }).text, file.fingerprint);
+  expect(saved.ok).toBe(true);
+}
+
+/** Repositories whose editor clone has one commit of its own (a reply in `book`), not pushed. */
+export async function oneCommitted(book: string) {
+  const repos = makeRepos();
+  const ws = gitWorkspace(repos.site);
+  await saveReply(ws, book, 'Committed.');
+  expect((await ws.commit([book], 'Mine')).ok).toBe(true);
+  return { repos, ws };
+}
+
+/** The editor and the bot each commit a different README: the editor's clone has fetched, and the two have diverged. */
+export function diverge(repos: Repos): void {
+  fs.writeFileSync(path.join(repos.editor, 'README.md'), 'mine\n');
+  git(repos.editor, 'commit', '--quiet', '-am', 'Mine');
+  fs.writeFileSync(path.join(repos.bot, 'README.md'), 'theirs\n');
+  git(repos.bot, 'commit', '--quiet', '-am', 'Theirs');
+  git(repos.bot, 'push', '--quiet', 'origin', 'main');
+  git(repos.editor, 'fetch', '--quiet');
 }

@@ -3,10 +3,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { addReply, openBook } from '../../shared/index';
 import type { SiteEvent } from '../../shared/api';
 import type { Workspace } from '../../electron/workspace/index';
-import { botCommits, git, gitWorkspace, headOf, makeRepos, porcelainOf } from './gitRepos';
+import { botCommits, git, gitWorkspace, headOf, makeRepos, oneCommitted, porcelainOf, saveReply } from './gitRepos';
 import { removeTemps } from './tempSites';
 
 afterAll(removeTemps);
@@ -14,12 +13,6 @@ afterAll(removeTemps);
 const QUIET = '_books/20240318-the-quiet-compiler.md';
 const TIDES = '_books/20240408-practical-tide-tables.md';
 const GARDEN = '_books/20240304-gardening-with-graphs.md';
-
-async function addAReply(ws: Workspace, book: string, text: string): Promise<void> {
-  const file = await ws.readBook(book);
-  const saved = await ws.saveBook(book, addReply(openBook(file.text), 0, { name: 'Editor', text }).text, file.fingerprint);
-  expect(saved.ok).toBe(true);
-}
 
 /** The events queued so far. */
 async function eventsOf(ws: Workspace, from: number): Promise<SiteEvent[]> {
@@ -32,7 +25,7 @@ describe('sync', () => {
   it('rebases the editor\'s commit onto the bot\'s and pushes: origin holds both, the editor\'s commit touches only its lines', async () => {
     const repos = makeRepos();
     const ws = gitWorkspace(repos.site);
-    await addAReply(ws, QUIET, 'Pushed through the editor.');
+    await saveReply(ws, QUIET, 'Pushed through the editor.');
     expect((await ws.commit([QUIET], 'The Quiet Compiler: add 1 reply')).ok).toBe(true);
     botCommits(repos, '_books/20240422-small-data-big-decisions.md', fixTitle, 'Bot: fix a title');
     const cursor = ws.events.cursor;
@@ -56,7 +49,7 @@ describe('sync', () => {
   it('brings in the remote\'s commits by fast-forward when there is nothing to push, keeping uncommitted work', async () => {
     const repos = makeRepos();
     const ws = gitWorkspace(repos.site);
-    await addAReply(ws, QUIET, 'Not committed yet.');
+    await saveReply(ws, QUIET, 'Not committed yet.');
     botCommits(repos, '_books/20240422-small-data-big-decisions.md', fixTitle, 'Bot: fix a title');
     botCommits(repos, '_books/20240601-bot-book.md', () => '---\ntitle: "From the Bot"\n---\n', 'Bot: a new book');
     const cursor = ws.events.cursor;
@@ -71,11 +64,8 @@ describe('sync', () => {
   });
 
   it('rebases with uncommitted work in other files and puts it back, staged parts staged', async () => {
-    const repos = makeRepos();
-    const ws = gitWorkspace(repos.site);
-    await addAReply(ws, QUIET, 'Committed.');
-    expect((await ws.commit([QUIET], 'Mine')).ok).toBe(true);
-    await addAReply(ws, GARDEN, 'Still being written.');
+    const { repos, ws } = await oneCommitted(QUIET);
+    await saveReply(ws, GARDEN, 'Still being written.');
     fs.writeFileSync(path.join(repos.site, 'images', 'draft.png'), 'draft');
     fs.appendFileSync(path.join(repos.editor, 'README.md'), 'staged\n');
     git(repos.editor, 'add', 'README.md');
@@ -99,7 +89,7 @@ describe('sync', () => {
     };
     await edit('Which language do the examples use?', 'Which language do the examples use, and why?')();
     expect((await ws.commit([QUIET], 'Mine')).ok).toBe(true);
-    await addAReply(ws, GARDEN, 'Uncommitted and elsewhere.');
+    await saveReply(ws, GARDEN, 'Uncommitted and elsewhere.');
     fs.appendFileSync(path.join(repos.editor, 'README.md'), 'staged\n');
     git(repos.editor, 'add', 'README.md');
     botCommits(repos, QUIET, (t) => t.replace('Which language do the examples use?', 'Which programming language do the examples use?'), 'Bot: same line');
@@ -128,11 +118,8 @@ describe('sync', () => {
   });
 
   it('refuses when uncommitted changes touch a file the remote changed, changing nothing', async () => {
-    const repos = makeRepos();
-    const ws = gitWorkspace(repos.site);
-    await addAReply(ws, QUIET, 'Committed.');
-    expect((await ws.commit([QUIET], 'Mine')).ok).toBe(true);
-    await addAReply(ws, TIDES, 'Uncommitted.');
+    const { repos, ws } = await oneCommitted(QUIET);
+    await saveReply(ws, TIDES, 'Uncommitted.');
     botCommits(repos, TIDES, (t) => t.replace('Data sets used in the book', 'The data sets'), 'Bot: a link');
     const head = headOf(repos.editor);
     const status = porcelainOf(repos.editor);
@@ -155,7 +142,7 @@ describe('sync', () => {
     const repos = makeRepos();
     fs.writeFileSync(path.join(repos.origin, 'hooks', 'pre-receive'), '#!/bin/sh\necho "main is protected" >&2\nexit 1\n', { mode: 0o755 });
     const ws = gitWorkspace(repos.site);
-    await addAReply(ws, QUIET, 'Refused.');
+    await saveReply(ws, QUIET, 'Refused.');
     expect((await ws.commit([QUIET], 'Mine')).ok).toBe(true);
     const head = headOf(repos.editor);
     const result = await ws.sync();
