@@ -136,6 +136,9 @@ describe('sync', () => {
     const result = await gitWorkspace(repos.site).sync();
     expect(result).toMatchObject({ ok: false, reason: 'no-upstream' });
     expect(result.message).toContain('git push -u origin draft');
+    git(repos.editor, 'switch', '--quiet', 'main');
+    git(repos.editor, 'config', 'branch.main.merge', 'refs/heads/gone');
+    expect(await gitWorkspace(repos.site).sync()).toMatchObject({ ok: false, reason: 'no-upstream' });
   });
 
   it('reports a push the remote refuses, keeping the commits', async () => {

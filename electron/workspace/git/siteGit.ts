@@ -3,7 +3,7 @@
  * status never reads a half-made commit). Paths from the page are checked and confined to
  * the site like every other path, and never read as an option (no leading `-`; after `--`).
  */
-import type { CommitResult, FileAtHead, GitStatus } from '../../../shared/api';
+import type { CommitResult, FileAtHead, GitStatus, SyncFailureReason } from '../../../shared/api';
 import { KeyedQueue } from '../concurrency';
 import { WorkspaceError } from '../errors';
 import { decodeUtf8, MAX_BOOK_BYTES, readFileBytes } from '../fileBytes';
@@ -61,7 +61,12 @@ export class SiteGit {
     return this.queue.run('git', async () => {
       const repo = await locateRepo(this.root, this.options);
       if ('available' in repo) return { ok: false, reason: repo.reason, message: repo.message, paths: [], output: '' };
-      return commitPaths(repo, checked, message, checks);
+      try {
+        return await commitPaths(repo, checked, message, checks);
+      } catch (e) {
+        if (e instanceof WorkspaceError) throw e;
+        return { ok: false, reason: 'failed', message: `The commit stopped: ${e instanceof Error ? e.message : String(e)}`, paths: [], output: '' };
+      }
     });
   }
 
@@ -69,8 +74,10 @@ export class SiteGit {
   sync(): Promise<SyncOutcome> {
     return this.queue.run('git', async () => {
       const repo = await locateRepo(this.root, this.options);
-      if ('available' in repo) return { result: { ok: false, reason: repo.reason, message: repo.message, output: '', hint: '', conflicts: [], pushed: 0, broughtIn: 0, changedBooks: [] }, incoming: [] };
-      return syncBranch(repo);
+      const failed = (reason: SyncFailureReason, message: string): SyncOutcome => ({ result: { ok: false, reason, message, output: '', hint: '', conflicts: [], pushed: 0, broughtIn: 0, changedBooks: [] }, incoming: [] });
+      if ('available' in repo) return failed(repo.reason, repo.message);
+      // Git failing where it should not (a damaged repository): say so in words instead of a bare error.
+      return syncBranch(repo).catch((e: unknown) => failed('failed', `Sync stopped: ${e instanceof Error ? e.message : String(e)} (git status in a terminal shows where the repository stands).`));
     });
   }
 

@@ -73,6 +73,9 @@ export async function syncBranch(repo: Repo): Promise<SyncOutcome> {
 
   const fetched = await network(repo, ['fetch', '--quiet', '--', branch.remote]);
   if (fetched.code !== 0) return remoteFail(fetched, false);
+  if ((await repo.run(['rev-parse', '--verify', '--quiet', branch.upstreamRef])).code !== 0) {
+    return fail('no-upstream', `The upstream ${branch.upstream} does not exist on the remote (any more), so sync does not know where to push. Push the branch once in a terminal: git push -u ${branch.remote} ${name}`);
+  }
 
   const [ahead, behind] = await counts(repo, branch);
   let stashNote = '';
