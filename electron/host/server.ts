@@ -8,12 +8,12 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pipeline } from 'node:stream/promises';
 import type { BookApi } from '../../shared/api';
+import type { GitOptions } from '../workspace/git/runGit';
 import { Workspace } from '../workspace/workspace';
 import { callApi } from './apiCall';
 import { hostApi } from './hostApi';
 import { SECURITY_HEADERS } from './securityHeaders';
 import { resolveStatic } from './staticFiles';
-import type { GitOptions } from '../workspace/git/runGit';
 
 /** What `startHost` needs. */
 export interface HostOptions {
