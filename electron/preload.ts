@@ -31,6 +31,10 @@ const api = {
   nextEvents: (cursor) => call('nextEvents', cursor),
   openExternal: (url) => call('openExternal', url),
   setWindowState: (state) => call('setWindowState', state),
+  gitStatus: () => call('gitStatus'),
+  readAtHead: (path) => call('readAtHead', path),
+  commit: (paths, message) => call('commit', paths, message),
+  sync: () => call('sync'),
 } satisfies BookApi;
 
 contextBridge.exposeInMainWorld('bookApi', api);

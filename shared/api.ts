@@ -143,6 +143,187 @@ export interface WindowState {
   readonly dirty: boolean;
 }
 
+/** How a file of the site differs from the last commit (`HEAD`). */
+export type GitChangeKind = 'modified' | 'added' | 'deleted' | 'untracked';
+
+/** What a changed file is, for the Changes view and the library's marks. */
+export type GitFileKind = 'book' | 'person' | 'image';
+
+/** A file of the site that differs from `HEAD`: books (`_books/`), people (`_people/`) and images (`images/`) only. */
+export interface GitFileChange {
+  /** Site-relative, like every path of the contract. */
+  readonly path: string;
+  readonly kind: GitFileKind;
+  /** `added` is new and already staged (`git add`), `untracked` is new and unknown to git. */
+  readonly change: GitChangeKind;
+  /** Whether git's index holds a staged change of the file; a commit takes the file as it is on disk either way. */
+  readonly staged: boolean;
+}
+
+/** Why git cannot serve this site at all: the Changes view, marks and sync stay hidden with the message. */
+export type GitUnavailableReason = 'no-git' | 'not-a-repository' | 'no-commits';
+
+/** Why commit and sync are refused right now, though the changes can still be shown. */
+export type GitBlockedReason = 'detached-head' | 'rebase-in-progress' | 'merge-in-progress' | 'cherry-pick-in-progress' | 'revert-in-progress';
+
+/** Git cannot serve this site; `message` says why and what to do, in words. */
+export interface GitUnavailable {
+  readonly available: false;
+  readonly reason: GitUnavailableReason;
+  readonly message: string;
+}
+
+/** The site's git state: the branch, how it stands against its upstream, and the changed files. */
+export interface GitRepoStatus {
+  readonly available: true;
+  /** The current branch; null when `HEAD` is detached. */
+  readonly branch: string | null;
+  /** The abbreviated id of the `HEAD` commit. */
+  readonly head: string;
+  /** The upstream branch, e.g. `origin/main`; null when the branch has none. */
+  readonly upstream: string | null;
+  /** Commits of the branch not on the upstream, as of the last fetch (0 without an upstream). */
+  readonly ahead: number;
+  /** Commits of the upstream not on the branch, as of the last fetch (0 without an upstream). */
+  readonly behind: number;
+  /** The changed books, people and images of the site, sorted by path. */
+  readonly files: readonly GitFileChange[];
+  /** Why commit and sync are refused now (detached HEAD, a rebase or merge in progress); null when they may run. */
+  readonly blocked: { readonly reason: GitBlockedReason; readonly message: string } | null;
+}
+
+/** What `gitStatus` answers: the state, or why git is not available. */
+export type GitStatus = GitUnavailable | GitRepoStatus;
+
+/** A file's text at `HEAD` and on disk, for the Changes view's diff and its prefilled message. */
+export interface FileAtHead {
+  readonly path: string;
+  /** The text at `HEAD`; null when `HEAD` has no such file (a new file). */
+  readonly head: string | null;
+  /** The text on disk now; null when the file was deleted. */
+  readonly current: string | null;
+  /** True for a file that is not text (an image): both texts are then null. */
+  readonly binary: boolean;
+}
+
+/** Why a commit was refused or failed. */
+export type CommitFailureReason =
+  | GitUnavailableReason
+  | GitBlockedReason
+  /** The message is empty or only spaces. */
+  | 'empty-message'
+  /** A path has no change to commit (or is not a book, person or image of the site). */
+  | 'not-changed'
+  /** Git has no user name and e-mail: the message says how to set them. */
+  | 'no-identity'
+  /** A book has unsaved changes in the editor (its backup is newer than the file and differs from it). */
+  | 'unsaved-changes'
+  /** A book has errors that block saving: the message names file, line and column. */
+  | 'invalid'
+  /** A pre-commit or commit-msg hook refused: `output` holds what it printed. Nothing was committed, nothing lost. */
+  | 'hook-failed'
+  /** Git refused for another reason: `output` holds its message. */
+  | 'failed';
+
+/** The answer of `commit`: the new commit, or why there is none (nothing changed then, on disk or in git). */
+export type CommitResult =
+  | {
+      readonly ok: true;
+      /** The abbreviated id of the new commit. */
+      readonly commit: string;
+      /** The commit message's first line. */
+      readonly subject: string;
+      /** The site-relative paths it holds. */
+      readonly paths: readonly string[];
+      /** What happened, in words: "Committed 2 files as 1a2b3c4: …". */
+      readonly message: string;
+    }
+  | {
+      readonly ok: false;
+      readonly reason: CommitFailureReason;
+      /** What went wrong and what to do, in words. */
+      readonly message: string;
+      /** The paths concerned (unsaved, invalid, unchanged), when the refusal is about some paths. */
+      readonly paths: readonly string[];
+      /** Git's or the hook's own output, when it ran; '' otherwise. */
+      readonly output: string;
+    };
+
+/** Lines of one version of a file, 1-based and inclusive. */
+export interface LineSpan {
+  readonly from: number;
+  readonly to: number;
+}
+
+/** A file both sides changed at the same place: the lines of your commit and of the remote's version. */
+export interface GitConflict {
+  /** Site-relative, or repository-relative with `../` when the file lies outside the site. */
+  readonly path: string;
+  /** The conflicting lines in your version of the file (empty when you deleted it). */
+  readonly yours: readonly LineSpan[];
+  /** The conflicting lines in the remote's version (empty when the remote deleted it). */
+  readonly theirs: readonly LineSpan[];
+  /** The conflict in words: "your lines 12–14 and the remote's lines 12–15 change the same part". */
+  readonly message: string;
+}
+
+/** A book the remote's commits changed; the editor reloads it when it is open and clean (a `book-changed` event says so too). */
+export interface IncomingBook {
+  readonly path: string;
+  /** The book's title now, or its file name when it has none (or was deleted). */
+  readonly title: string;
+  readonly change: 'added' | 'modified' | 'deleted';
+}
+
+/** Why a sync stopped. Everything it had not done is as it was; a conflict leaves your commits and files exactly as they were. */
+export type SyncFailureReason =
+  | GitUnavailableReason
+  | GitBlockedReason
+  /** The branch has no upstream: the message says how to set one. */
+  | 'no-upstream'
+  /** Your commits and the remote's change the same lines: the rebase was aborted, `conflicts` names files and lines. */
+  | 'conflict'
+  /** Uncommitted changes of yours touch files the remote changed too: commit them (or undo them) first. */
+  | 'local-changes'
+  /** Rebasing needs your git identity (as committer). */
+  | 'no-identity'
+  /** The remote refused your credentials: `output` is git's message, `hint` what to check. */
+  | 'auth-failed'
+  /** The remote could not be reached (no network, wrong address, server down). */
+  | 'unreachable'
+  /** The remote did not answer in time; git was stopped and nothing changed (or, during the push, sync again to see whether it arrived). */
+  | 'timeout'
+  /** The remote refused the push (someone pushed meanwhile, a protected branch): sync again, or see `output`. */
+  | 'push-rejected'
+  /** Git failed for another reason: see `output`. */
+  | 'failed';
+
+/** What a sync did, as far as it went. */
+export interface SyncReport {
+  /** What happened, in words the UI shows as is: "Brought in 2 commits (Engineering MLOps). Pushed 1 commit to origin/main." */
+  readonly message: string;
+  /** How many of your commits were pushed. */
+  readonly pushed: number;
+  /** How many of the remote's commits were brought in. */
+  readonly broughtIn: number;
+  /** The books those commits changed. */
+  readonly changedBooks: readonly IncomingBook[];
+}
+
+/** The answer of `sync`. */
+export type SyncResult =
+  | (SyncReport & { readonly ok: true })
+  | (SyncReport & {
+      readonly ok: false;
+      readonly reason: SyncFailureReason;
+      /** Git's own output, when it ran; '' otherwise. */
+      readonly output: string;
+      /** What to check or do next; '' when the message says it all. */
+      readonly hint: string;
+      /** For `conflict`: each file and its lines. */
+      readonly conflicts: readonly GitConflict[];
+    });
+
 /** Everything the editor page asks of the Node side; served over IPC (Electron) and HTTP (localhost host). */
 export interface BookApi {
   /** The open site, or null when none is open. */
@@ -187,6 +368,14 @@ export interface BookApi {
   openExternal(url: string): Promise<void>;
   /** Tells the window its title and whether there is unsaved work. */
   setWindowState(state: WindowState): Promise<void>;
+  /** The site's git state (branch, upstream, ahead/behind, changed files), or why git is not available. */
+  gitStatus(): Promise<GitStatus>;
+  /** A changed file's text at `HEAD` and on disk, for the diff and the prefilled message. */
+  readAtHead(path: string): Promise<FileAtHead>;
+  /** Commits exactly these site-relative paths, as they are on disk, with the user's git identity; nothing else of the index. */
+  commit(paths: string[], message: string): Promise<CommitResult>;
+  /** Fetches; rebases your commits onto the remote's when it moved on; pushes. Never forces, never resets. */
+  sync(): Promise<SyncResult>;
 }
 
 /** The name of a contract method. */
@@ -222,6 +411,14 @@ const sitePath: Check = (v, name) => {
   }
 };
 
+/** A path handed to git: a site path that cannot be read as an option (no leading `-`). */
+const gitPath: Check = (v, name) => {
+  sitePath(v, name);
+  if ((v as string).startsWith('-')) fail(name, 'a path that does not start with -', v);
+};
+
+const MAX_MESSAGE = 64 * 1024;
+
 const fingerprintOrNull: Check = (v, name) => {
   if (v === null) return;
   if (typeof v !== 'object' || Array.isArray(v)) fail(name, 'a fingerprint or null', v);
@@ -237,6 +434,11 @@ const stringList = (maxItems: number, item: Check): Check => (v, name) => {
   if (!Array.isArray(v)) fail(name, 'a list', v);
   if ((v as unknown[]).length > maxItems) fail(name, `at most ${maxItems} items`, v);
   (v as unknown[]).forEach((x, i) => item(x, `${name}[${i}]`));
+};
+
+const nonEmpty = (list: Check): Check => (v, name) => {
+  list(v, name);
+  if ((v as unknown[]).length === 0) fail(name, 'a list of at least one path', v);
 };
 
 const newBookRequest: Check = (v, name) => {
@@ -298,6 +500,10 @@ export const API_ARGS: { readonly [M in ApiMethod]: readonly (readonly [string, 
   nextEvents: [['cursor', cursor]],
   openExternal: [['url', url]],
   setWindowState: [['state', windowState]],
+  gitStatus: [],
+  readAtHead: [['path', gitPath]],
+  commit: [['paths', nonEmpty(stringList(1000, gitPath))], ['message', isString(MAX_MESSAGE)]],
+  sync: [],
 };
 
 /** Every method of the contract. */

@@ -17,3 +17,7 @@ export { EditError, pathText, rangeOf } from './yaml/edit';
 export type { Path, PathSegment, Tree } from './yaml/edit';
 export type { Value, YNode, CollectionNode, Entry, ScalarNode } from './yaml/tree';
 export { valueEquals } from './yaml/value';
+export { commitMessage, messageLines, sayPhrases, joinWords } from './git/commitMessage';
+export type { MessageFile } from './git/commitMessage';
+export { bookChangePhrases, VERBS } from './git/bookChanges';
+export type { Phrase } from './git/bookChanges';

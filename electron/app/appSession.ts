@@ -104,6 +104,10 @@ export class AppSession {
       makePreviewImage: async (p, text, overwrite) => ws().makePreviewImage(p, text, overwrite),
       previewImageState: async (p, text) => ws().previewImageState(p, text),
       nextEvents: (cursor) => (this.current ? this.current.nextEvents(cursor) : this.events.next(cursor)),
+      gitStatus: async () => ws().gitStatus(),
+      readAtHead: async (p) => ws().readAtHead(p),
+      commit: async (paths, message) => ws().commit(paths, message),
+      sync: async () => ws().sync(),
       openExternal: (url) => this.hooks.openExternal(url),
       setWindowState: async (state) => {
         this.state = { title: state.title, dirty: state.dirty };

@@ -18,6 +18,7 @@ const STATUS: Readonly<Record<WorkspaceErrorKind, number>> = {
   'too-large': 413,
   'not-a-site': 409,
   'no-site': 409,
+  'git-unavailable': 409,
 };
 
 /** Whether `name` is a method of the contract. */

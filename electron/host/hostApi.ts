@@ -26,5 +26,9 @@ export function hostApi(workspace: Workspace): BookApi {
     nextEvents: (cursor) => workspace.nextEvents(cursor),
     openExternal: async () => undefined,
     setWindowState: async () => undefined,
+    gitStatus: () => workspace.gitStatus(),
+    readAtHead: (p) => workspace.readAtHead(p),
+    commit: (paths, message) => workspace.commit(paths, message),
+    sync: () => workspace.sync(),
   };
 }

@@ -8,6 +8,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pipeline } from 'node:stream/promises';
 import type { BookApi } from '../../shared/api';
+import type { GitOptions } from '../workspace/git/runGit';
 import { Workspace } from '../workspace/workspace';
 import { callApi } from './apiCall';
 import { hostApi } from './hostApi';
@@ -26,6 +27,8 @@ export interface HostOptions {
   readonly rendererDir: string;
   /** How long a `nextEvents` poll waits, ms (tests shorten it). */
   readonly pollTimeoutMs?: number;
+  /** How git runs (tests give it an environment of its own); default: the system's git and this process's environment. */
+  readonly git?: GitOptions;
 }
 
 /** A running host. */
@@ -110,7 +113,7 @@ async function handleStatic(rendererDir: string, req: http.IncomingMessage, res:
 
 /** Starts the host on 127.0.0.1; resolves once it listens. */
 export async function startHost(options: HostOptions): Promise<RunningHost> {
-  const { workspace, book } = await Workspace.open(options.siteRoot, { backupDir: options.backupDir, canOpenOther: false, pollTimeoutMs: options.pollTimeoutMs });
+  const { workspace, book } = await Workspace.open(options.siteRoot, { backupDir: options.backupDir, canOpenOther: false, pollTimeoutMs: options.pollTimeoutMs, git: options.git });
   if (book) workspace.events.pushWhenListening({ kind: 'open-book', path: book });
   const api = hostApi(workspace);
   const token = crypto.randomBytes(32).toString('base64url');

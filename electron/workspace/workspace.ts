@@ -6,7 +6,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Asset, Backup, BookApi, BookFile, BookSummary, CoverResult, EventBatch, Fingerprint, NewBookRequest, Person, PreviewImageResult, PreviewImageState, SaveResult, SiteInfo } from '../../shared/api';
+import type { Asset, Backup, BookApi, BookFile, BookSummary, CommitResult, CoverResult, EventBatch, FileAtHead, Fingerprint, GitStatus, NewBookRequest, Person, PreviewImageResult, PreviewImageState, SaveResult, SiteInfo, SyncResult } from '../../shared/api';
+import { openBook } from '../../shared/book/document';
+import { validate } from '../../shared/book/validate';
 import { writeAtomic, writeExclusive } from './atomicWrite';
 import { readImage } from './assets';
 import { BackupStore, defaultBackupDir } from './backups';
@@ -17,6 +19,8 @@ import { EventQueue } from './eventQueue';
 import { decodeUtf8, hashBytes, readFileBytes, statOrNull } from './fileBytes';
 import { makePreviewImage, previewImageState, writeCover } from './images/bookImages';
 import type { ImageSite } from './images/bookImages';
+import { SiteGit } from './git/siteGit';
+import type { GitOptions } from './git/runGit';
 import { newBookDraft } from './newBookText';
 import { PeopleIndex } from './peopleIndex';
 import { checkBookPath, checkRelative, confine } from './sitePath';
@@ -40,6 +44,8 @@ export interface WorkspaceOptions {
   readonly debounceMs?: number;
   /** How long a `nextEvents` poll waits on the workspace's own queue, ms (default 25 s). */
   readonly pollTimeoutMs?: number;
+  /** How git runs: its environment, time limits (default: the system's git, the process's environment). */
+  readonly git?: GitOptions;
 }
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
@@ -55,6 +61,7 @@ export class Workspace implements WorkspaceApi {
   private readonly peopleIndex: PeopleIndex;
   private readonly backups: BackupStore;
   private readonly saves = new KeyedQueue();
+  private readonly git: SiteGit;
   private watcher: SiteWatcher | null = null;
   private closed = false;
 
@@ -75,6 +82,7 @@ export class Workspace implements WorkspaceApi {
     this.books = new BookIndex(real);
     this.peopleIndex = new PeopleIndex(real);
     this.backups = new BackupStore(options.backupDir ?? defaultBackupDir(real), options.now);
+    this.git = new SiteGit(real, options.git);
   }
 
   /** Opens the site of a folder or a book file; `book` is the site-relative book to show, if a file was given. */
@@ -209,6 +217,65 @@ export class Workspace implements WorkspaceApi {
     if (typeof cursor !== 'number' || !Number.isInteger(cursor) || cursor < 0) throw new WorkspaceError('bad-request', 'The cursor must be a non-negative integer.');
     await this.startWatching();
     return this.events.next(cursor);
+  }
+
+  /** The site's git state, or why git is not available. */
+  gitStatus(): Promise<GitStatus> {
+    return this.git.status();
+  }
+
+  /** A file's text at HEAD and on disk, for the Changes view. */
+  readAtHead(filePath: string): Promise<FileAtHead> {
+    return this.git.readAtHead(filePath);
+  }
+
+  /** Commits exactly `paths`; refuses books with unsaved changes (see unsavedOf) or errors that block saving. */
+  commit(paths: string[], message: string): Promise<CommitResult> {
+    return this.git.commit(paths, message, { unsaved: (p) => this.unsavedOf(p), errors: (p) => this.errorsOf(p) });
+  }
+
+  /** Fetches, brings the remote's commits in, pushes; then tells the page which books changed, so it reloads those open and clean. */
+  async sync(): Promise<SyncResult> {
+    const { result, incoming } = await this.git.sync();
+    for (const f of incoming) {
+      if (/^_books\/[^/]+\.md$/.test(f.path)) this.events.push({ kind: f.change === 'added' ? 'book-added' : f.change === 'deleted' ? 'book-removed' : 'book-changed', path: f.path });
+    }
+    if (incoming.some((f) => /^_people\/[^/]+\.md$/.test(f.path))) this.events.push({ kind: 'people-changed' });
+    return result;
+  }
+
+  /**
+   * The books among `paths` with unsaved changes in the editor. The rule: the editor backs
+   * up unsaved text about a second after each change and removes the backup on save or
+   * discard, so a book has unsaved changes when its backup differs from the file and was
+   * written after the file last changed (an older backup is a leftover the editor offers
+   * back, not work in progress).
+   */
+  private async unsavedOf(paths: readonly string[]): Promise<string[]> {
+    const wanted = new Set(paths);
+    const out: string[] = [];
+    for (const b of await this.backups.list()) {
+      if (!wanted.has(b.path)) continue;
+      const disk = await readFileBytes(await confine(this.root, b.path), b.path).catch(() => null);
+      if (disk && (decodeUtf8(disk.bytes) === b.text || b.savedAt < disk.fingerprint.mtimeMs)) continue;
+      out.push(b.path);
+    }
+    return out.sort();
+  }
+
+  /** Errors that block saving, of the books among `paths` that exist, as `path:line:col: message` (the editor's own validation). */
+  private async errorsOf(paths: readonly string[]): Promise<string[]> {
+    const people = (await this.peopleIndex.list()).map((p) => p.id);
+    const out: string[] = [];
+    for (const p of paths) {
+      if (!/^_books\/[^/]+\.md$/.test(p)) continue;
+      const file = await readFileBytes(await confine(this.root, p), p).catch(() => null);
+      if (!file) continue;
+      for (const d of validate(openBook(decodeUtf8(file.bytes)), { path: p, people })) {
+        if (d.severity === 'error') out.push(`${p}:${d.range.startLine}:${d.range.startColumn}: ${d.message}`);
+      }
+    }
+    return out;
   }
 
   /** Starts watching `_books/` and `_people/` (once). */

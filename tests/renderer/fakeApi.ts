@@ -101,6 +101,11 @@ export function fakeApi(books: Record<string, string>, opts: { people?: Person[]
     setWindowState: async (s) => {
       windowStates.push(s);
     },
+    // No git behind the fake: the editor must work as it does outside a repository.
+    gitStatus: async () => ({ available: false, reason: 'not-a-repository', message: 'The fake API has no git.' }),
+    readAtHead: async (path) => ({ path, head: null, current: files.get(path) ?? null, binary: false }),
+    commit: async () => ({ ok: false, reason: 'not-a-repository', message: 'The fake API has no git.', paths: [], output: '' }),
+    sync: async () => ({ ok: false, reason: 'not-a-repository', message: 'The fake API has no git.', output: '', hint: '', conflicts: [], pushed: 0, broughtIn: 0, changedBooks: [] }),
   };
   return api;
 }

@@ -73,6 +73,10 @@ export function createHttpClient(token: string = takeToken(), origin: string = w
     makePreviewImage: (path, text, overwrite) => call('makePreviewImage', path, text, overwrite),
     previewImageState: (path, text) => call('previewImageState', path, text),
     nextEvents: (cursor) => call('nextEvents', cursor),
+    gitStatus: () => call('gitStatus'),
+    readAtHead: (path) => call('readAtHead', path),
+    commit: (paths, message) => call('commit', paths, message),
+    sync: () => call('sync'),
     // The host opens nothing: the page opens the link itself, synchronously, so the click still counts as the user's.
     openExternal: async (url) => {
       if (!/^https?:\/\/[^\s]+$/i.test(url)) throw new HttpApiError('Only http(s) addresses can be opened.', 400);
