@@ -28,12 +28,21 @@ export function providersOf(code: string): readonly FixProvider[] {
   return BY_CODE.get(code) ?? [];
 }
 
+/** A provider's fixes; none when it fails, so that a fix can never stop validation from reporting. */
+function offerSafely(p: FixProvider, doc: BookDocument, d: Diagnostic, site: SiteContext) {
+  try {
+    return p.offer(doc, d, site);
+  } catch {
+    return [];
+  }
+}
+
 /** The diagnostics with their fixes attached (`fixes`, best first); those without a fix are returned as they are. */
 export function attachFixes(doc: BookDocument, diagnostics: readonly Diagnostic[], site: SiteContext): Diagnostic[] {
   return diagnostics.map((d) => {
     const providers = providersOf(d.code);
     if (providers.length === 0) return d;
-    const fixes = providers.flatMap((p) => p.offer(doc, d, site));
+    const fixes = providers.flatMap((p) => offerSafely(p, doc, d, site));
     return fixes.length ? { ...d, fixes } : d;
   });
 }

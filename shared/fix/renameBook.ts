@@ -3,12 +3,12 @@
  * `images/books/<id>/` folder, `cover` and `image`), or the week set to the file name's.
  * The rename goes through the contract's `renameBook`; the text's part of it is
  * `renameBookEdits`, which the page applies to its own copy after the rename succeeded.
- * "Reschedule…" is the same: `weekEdits` for the chosen Monday, then the rename to
- * `bookPathForWeek`.
+ * "Reschedule…" is the same: `rescheduleEdits` for the chosen week, then the rename to
+ * `rescheduledPath`.
  */
 import type { BookDocument, Edit } from '../book/document';
 import type { SiteContext } from '../book/validate';
-import { idDate, idForWeek, mondayOf, siteWeek, splitDateTime, weekdayOf } from '../book/week';
+import { dayOf, idDate, idForWeek, mondayOf, siteWeek, splitDateTime, weekdayOf } from '../book/week';
 import { isPlainObject } from '../yaml/value';
 import type { Fix, FixProvider } from './fix';
 import { weekEdits } from './siteWeek';
@@ -18,8 +18,8 @@ export function bookIdOf(path: string): string {
   return (path.split('/').pop() ?? path).replace(/\.md$/, '');
 }
 
-/** The path of the book `path` moved to the week of `monday` (or to the date `day`): same slug, that date. */
-export function bookPathForWeek(path: string, day: string): string {
+/** The path of the book `path` named for the date `day` (`YYYY-MM-DD`): same slug, that date. */
+export function bookPathForDate(path: string, day: string): string {
   const dir = path.includes('/') ? path.slice(0, path.lastIndexOf('/') + 1) : '';
   return `${dir}${idForWeek(bookIdOf(path), day)}.md`;
 }
@@ -51,17 +51,23 @@ export function rescheduleEdits(doc: BookDocument, day: string): Edit[] {
   return monday ? weekEdits(doc, monday) : [];
 }
 
+/** Where "Reschedule…" to the week of `day` renames the book `path`: named for that week's Monday; null for a day that does not exist. */
+export function rescheduledPath(path: string, day: string): string | null {
+  const monday = mondayOf(day);
+  return monday ? bookPathForDate(path, monday) : null;
+}
+
 /** The file name's date and the start's, when they differ. */
 function datesOf(doc: BookDocument, site: SiteContext): { readonly file: string; readonly start: string } | null {
   const file = site.path ? idDate(bookIdOf(site.path)) : null;
   const start = isPlainObject(doc.data) ? splitDateTime(doc.data.start) : null;
-  return file && start && file !== start.day ? { file, start: start.day } : null;
+  return file && dayOf(file) && start && file !== start.day ? { file, start: start.day } : null;
 }
 
 function offer(doc: BookDocument, _d: unknown, site: SiteContext): Fix[] {
   const dates = datesOf(doc, site);
   if (!dates || !site.path) return [];
-  const to = bookPathForWeek(site.path, dates.start);
+  const to = bookPathForDate(site.path, dates.start);
   const fixes: Fix[] = [{ kind: 'rename-book', id: 'rename-book', label: `Rename to match the week: ${to.split('/').pop()}`, safe: false, to }];
   if (weekdayOf(dates.file) === 'Monday') {
     const week = siteWeek(dates.file);

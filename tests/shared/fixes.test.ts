@@ -254,3 +254,11 @@ describe('fixes', () => {
     expect(() => fixEdits(openBook(text), d, 'no-such-fix', site)).toThrow(EditError);
   });
 });
+
+describe('fixes on odd input', () => {
+  it('a file name with an impossible date still validates, without a rename to it', () => {
+    const found = validate(openBook(good), { ...site, path: '_books/20230399-a-book.md' });
+    const d = found.find((x) => x.code === 'file-date');
+    expect(d?.fixes).toBeUndefined();
+  });
+});
