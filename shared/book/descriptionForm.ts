@@ -22,9 +22,36 @@ const EDGES = /^(?:\s|\u200B|\u200C|\u200D|\u2060)+|(?:\s|\u200B|\u200C|\u200D|\
 /** A name without the spaces and invisible characters around it. */
 export const cleanName = (s: string): string => s.replace(EDGES, '');
 
+type Names = readonly { readonly id: string; readonly name: string }[];
+
+/** People's names by id, and ids by name, built once per list of names. */
+export interface NameIndex {
+  readonly byId: ReadonlyMap<string, string>;
+  readonly byName: ReadonlyMap<string, readonly string[]>;
+}
+
+const indexes = new WeakMap<Names, NameIndex>();
+
+/** The index of a list of people's names (cached for as long as the list lives: the callers keep one list per site). */
+export function nameIndex(names: Names): NameIndex {
+  let index = indexes.get(names);
+  if (!index) {
+    const byId = new Map<string, string>();
+    const byName = new Map<string, string[]>();
+    for (const p of names) {
+      const name = cleanName(p.name);
+      byId.set(p.id, name);
+      byName.set(name, [...(byName.get(name) ?? []), p.id]);
+    }
+    index = { byId, byName };
+    indexes.set(names, index);
+  }
+  return index;
+}
+
 /** The display names of `authors`: a people id's `title`, otherwise the author as written. */
-export function displayNames(authors: readonly string[], names: readonly { readonly id: string; readonly name: string }[]): string[] {
-  const byId = new Map(names.map((p) => [p.id, cleanName(p.name)]));
+export function displayNames(authors: readonly string[], names: Names): string[] {
+  const { byId } = nameIndex(names);
   return authors.map((a) => byId.get(a) || cleanName(a));
 }
 

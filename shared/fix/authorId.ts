@@ -1,7 +1,7 @@
 /** An author written as a display name that is exactly a person's `title` → that person's id. */
 import type { BookDocument, Edit } from '../book/document';
 import type { Diagnostic } from '../book/diagnostic';
-import { cleanName } from '../book/descriptionForm';
+import { cleanName, nameIndex } from '../book/descriptionForm';
 import type { SiteContext } from '../book/validate';
 import type { Value } from '../yaml/tree';
 import { valueAt } from './fix';
@@ -10,9 +10,8 @@ import type { Fix, FixProvider, Report } from './fix';
 /** The people whose display name is `author` (when `author` is not itself a people id). */
 function peopleNamed(author: Value | undefined, site: SiteContext): string[] {
   if (typeof author !== 'string' || !site.names) return [];
-  const name = cleanName(author);
-  if (!name || site.names.some((p) => p.id === author)) return [];
-  return site.names.filter((p) => cleanName(p.name) === name).map((p) => p.id);
+  const { byId, byName } = nameIndex(site.names);
+  return byId.has(author) ? [] : [...(byName.get(cleanName(author)) ?? [])];
 }
 
 /** Warns for each author given by the name of a person who has a people page. */
