@@ -12,7 +12,7 @@ export type { AppliedFix, FixAllOptions } from './fix/applyFix';
 export type { Fix, EditFix, RenameBookFix, CreatePersonFix } from './fix/fix';
 export { followDescription } from './fix/followDescription';
 export { nameSuggestions } from './fix/nameSuggestions';
-export { bookIdOf, bookPathForWeek, imageFolderOf, renameBookEdits, rescheduleEdits } from './fix/renameBook';
+export { bookIdOf, bookPathForDate, imageFolderOf, renameBookEdits, rescheduleEdits, rescheduledPath } from './fix/renameBook';
 export { weekEdits } from './fix/siteWeek';
 export { withoutTracking } from './fix/trackingParams';
 export { PERSON_ID, personPath, personText } from './fix/createPerson';

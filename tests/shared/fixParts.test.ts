@@ -1,6 +1,6 @@
 // The pure parts behind the fixes: tracking parameters, name suggestions, the people file, weeks and book paths.
 import { describe, expect, it } from 'vitest';
-import { applyEdits, bookPathForWeek, idForWeek, mondayOf, nameSuggestions, openBook, personText, renameBookEdits, rescheduleEdits, siteWeek, withoutTracking } from '../../shared/index';
+import { applyEdits, bookPathForDate, idForWeek, mondayOf, nameSuggestions, openBook, personText, renameBookEdits, rescheduleEdits, rescheduledPath, siteWeek, withoutTracking } from '../../shared/index';
 import type { Value } from '../../shared/index';
 import { lineDiff } from '../lineDiff';
 
@@ -67,7 +67,9 @@ describe('weeks and renames', () => {
     expect(mondayOf('2021-02-30')).toBeNull();
     expect(siteWeek('2021-12-27')).toEqual({ start: '2021-12-27 00:00:00', end: '2021-12-31 23:59:59' });
     expect(idForWeek('20210705-a-book', '2021-07-12')).toBe('20210712-a-book');
-    expect(bookPathForWeek('_books/20210705-a-book.md', '2022-01-03')).toBe('_books/20220103-a-book.md');
+    expect(bookPathForDate('_books/20210705-a-book.md', '2022-01-03')).toBe('_books/20220103-a-book.md');
+    expect(rescheduledPath('_books/20210705-a-book.md', '2022-01-06')).toBe('_books/20220103-a-book.md');
+    expect(rescheduledPath('_books/20210705-a-book.md', '2022-02-30')).toBeNull();
   });
 
   it('rewrites cover and image into the new folder, and reschedules with the dates only', () => {
