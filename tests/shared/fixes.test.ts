@@ -6,28 +6,9 @@ import { EditError, fixEdits, openBook, validate } from '../../shared/index';
 import type { SiteContext } from '../../shared/index';
 import { corpusSkipReason, hasCorpus } from '../corpus';
 import { applyFix, changedLines, corpusBook, corpusPeople, diagnosticOf } from './fixHelpers';
+import { GOOD_BOOK } from './goodBook';
 
-const good = `---
-title: "A Book"
-description: "Book of the Week. A Book by Ann Author and Sara Robinson"
-cover: "images/books/20210705-a-book/cover.jpg"
-image: "images/books/20210705-a-book/preview.jpg"
-start: 2021-07-05 00:00:00
-end: 2021-07-09 23:59:59
-authors: [annauthor, Sara Robinson]
-links:
-  - text: Book's page
-    link: https://example.org/book
-archive:
-- name: Tino
-  text: A question?
-  replies:
-  - name: Ann Author
-    text: An answer.
----
-
-Body.
-`;
+const good = GOOD_BOOK;
 
 const site: SiteContext = {
   path: '_books/20210705-a-book.md',
