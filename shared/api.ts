@@ -139,9 +139,11 @@ export interface BookApi {
    * the file on disk (through the lossless core: only those lines change). Refused when
    * `to` or its image folder exists, or with a conflict when the file is no longer the
    * version `base` names. Unsaved text is not written: the page applies
-   * `renameBookEdits(doc, fromId, toId)` to its own copy and saves against the returned
-   * fingerprint. Undo while the book is open: `renameBook(to, from, result.file.fingerprint)`
-   * gives back the same bytes and folder (redo: the same call again).
+   * `renameBookEdits(doc, fromId, toId)` to its own copy (one undo step with the rename),
+   * takes `result.file` as the saved version and goes on under `to`. Undo while the book is
+   * open: `renameBook(to, from, <fingerprint of the file as last read or saved>)` and the
+   * reverse edits `renameBookEdits(doc, toId, fromId)` give back the same bytes and folder
+   * (redo: the same calls again).
    */
   renameBook(from: string, to: string, base: Fingerprint): Promise<RenameResult>;
   /** Creates `_people/<id>.md` in the site's form; never overwrites. */
