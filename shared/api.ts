@@ -4,6 +4,8 @@
  * array of arguments). Every argument is checked on the Node side with `checkArgs`.
  * Paths are always site-relative with forward slashes, e.g. `_books/20210705-x.md`.
  */
+import { PERSON_ID } from './fix/createPerson';
+import type { NewPerson } from './fix/createPerson';
 
 /** What identifies the version of a file that was read: saving checks it is still the one on disk. */
 export interface Fingerprint {
@@ -66,6 +68,18 @@ export interface NewBookRequest {
   /** Any day of the book's week, `YYYY-MM-DD`; the week runs Monday to Friday. */
   readonly week: string;
 }
+
+/**
+ * The result of a rename: done, with the book as it now is on disk under its new path and
+ * the image folder that moved with it; or refused because the file changed on disk since
+ * it was read.
+ */
+export type RenameResult =
+  | { readonly ok: true; readonly file: BookFile; readonly images: { readonly from: string; readonly to: string } | null }
+  | { readonly ok: false; readonly reason: 'conflict'; readonly disk: BookFile | null };
+
+/** What "Create person…" asks: the id and name, optionally the social fields and a bio. */
+export type NewPersonRequest = NewPerson;
 
 /** Unsaved text kept safe while editing, offered back after a crash. */
 export interface Backup {
@@ -338,6 +352,20 @@ export interface BookApi {
   saveBook(path: string, text: string, base: Fingerprint | null): Promise<SaveResult>;
   /** Creates a book from the site's conventions; never overwrites. */
   newBook(request: NewBookRequest): Promise<BookFile>;
+  /**
+   * Renames a book: the file, its `images/books/<id>/` folder, and `cover` and `image` in
+   * the file on disk (through the lossless core: only those lines change). Refused when
+   * `to` or its image folder exists, or with a conflict when the file is no longer the
+   * version `base` names. Unsaved text is not written: the page applies
+   * `renameBookEdits(doc, fromId, toId)` to its own copy (one undo step with the rename),
+   * takes `result.file` as the saved version and goes on under `to`. Undo while the book is
+   * open: `renameBook(to, from, <fingerprint of the file as last read or saved>)` and the
+   * reverse edits `renameBookEdits(doc, toId, fromId)` give back the same bytes and folder
+   * (redo: the same calls again).
+   */
+  renameBook(from: string, to: string, base: Fingerprint): Promise<RenameResult>;
+  /** Creates `_people/<id>.md` in the site's form; never overwrites. */
+  createPerson(person: NewPersonRequest): Promise<Person>;
   /** Which of these site-relative files exist. */
   filesExist(paths: string[]): Promise<boolean[]>;
   /** Reads an image of the site (covers, pictures). */
@@ -419,11 +447,21 @@ const gitPath: Check = (v, name) => {
 
 const MAX_MESSAGE = 64 * 1024;
 
-const fingerprintOrNull: Check = (v, name) => {
-  if (v === null) return;
-  if (typeof v !== 'object' || Array.isArray(v)) fail(name, 'a fingerprint or null', v);
+/** A book path: `_books/<name>.md`. */
+const bookPath: Check = (v, name) => {
+  sitePath(v, name);
+  if (!/^_books\/[^/]+\.md$/.test(v as string)) fail(name, 'a book path _books/<name>.md', v);
+};
+
+const fingerprint: Check = (v, name) => {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) fail(name, 'a fingerprint {mtimeMs, size, hash}', v);
   const f = v as Record<string, unknown>;
   if (typeof f.mtimeMs !== 'number' || typeof f.size !== 'number' || typeof f.hash !== 'string' || !/^[0-9a-f]{64}$/.test(f.hash)) fail(name, 'a fingerprint {mtimeMs, size, hash}', v);
+};
+
+const fingerprintOrNull: Check = (v, name) => {
+  if (v === null) return;
+  fingerprint(v, name);
 };
 
 const cursor: Check = (v, name) => {
@@ -469,6 +507,25 @@ const base64Image: Check = (v, name) => {
   if (!s || !/^[A-Za-z0-9+/]*={0,2}$/.test(s)) fail(name, 'an image as base64 text', 'text that is not base64');
 };
 
+/** One line of text without control characters. */
+const line = (max: number): Check => (v, name) => {
+  isString(max)(v, name);
+  if ([...(v as string)].some((c) => c < ' ' || c === '\u007f' || c === '\u2028' || c === '\u2029')) fail(name, 'one line of text without control characters', v);
+};
+
+const personRequest: Check = (v, name) => {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) fail(name, 'an object {id, name, …}', v);
+  const r = v as Record<string, unknown>;
+  const known = ['id', 'name', 'github', 'twitter', 'linkedin', 'web', 'bio'];
+  for (const k of Object.keys(r)) if (!known.includes(k)) fail(`${name}.${k}`, `one of ${known.join(', ')}`, k);
+  isString(100)(r.id, `${name}.id`);
+  if (!PERSON_ID.test(r.id as string)) fail(`${name}.id`, 'a people id: lowercase letters, digits, - and _', r.id);
+  line(200)(r.name, `${name}.name`);
+  if (!(r.name as string).trim()) fail(`${name}.name`, 'a non-empty name', r.name);
+  for (const k of ['github', 'twitter', 'linkedin', 'web']) if (r[k] !== undefined) line(300)(r[k], `${name}.${k}`);
+  if (r.bio !== undefined) isString(20_000)(r.bio, `${name}.bio`);
+};
+
 const url: Check = (v, name) => {
   isString(4096)(v, name);
   if (!/^https?:\/\/[^\s]+$/i.test(v as string)) fail(name, 'an http(s) address', v);
@@ -489,6 +546,8 @@ export const API_ARGS: { readonly [M in ApiMethod]: readonly (readonly [string, 
   readBook: [['path', sitePath]],
   saveBook: [['path', sitePath], ['text', isString(MAX_TEXT)], ['base', fingerprintOrNull]],
   newBook: [['request', newBookRequest]],
+  renameBook: [['from', bookPath], ['to', bookPath], ['base', fingerprint]],
+  createPerson: [['person', personRequest]],
   filesExist: [['paths', stringList(1000, sitePath)]],
   readAsset: [['path', sitePath]],
   writeBackup: [['path', sitePath], ['text', isString(MAX_TEXT)], ['base', fingerprintOrNull]],

@@ -5,6 +5,18 @@ export { validate, sortDiagnostics, isValidDateTime, didYouMean, REQUIRED_KEYS, 
 export type { SiteContext } from './book/validate';
 export { LineIndex } from './book/diagnostic';
 export type { Diagnostic, Range, Severity } from './book/diagnostic';
+export { DESCRIPTION_PREFIX, descriptionFor, displayNames, expectedDescription, joinNames } from './book/descriptionForm';
+export { addDays, idDate, idForWeek, mondayOf, siteWeek } from './book/week';
+export { fixEdits, fixAll } from './fix/applyFix';
+export type { AppliedFix, FixAllOptions } from './fix/applyFix';
+export type { Fix, EditFix, RenameBookFix, CreatePersonFix } from './fix/fix';
+export { followDescription } from './fix/followDescription';
+export { nameSuggestions } from './fix/nameSuggestions';
+export { bookIdOf, bookPathForDate, imageFolderOf, renameBookEdits, rescheduleEdits, rescheduledPath } from './fix/renameBook';
+export { weekEdits } from './fix/siteWeek';
+export { withoutTracking } from './fix/trackingParams';
+export { PERSON_ID, personPath, personText } from './fix/createPerson';
+export type { NewPerson } from './fix/createPerson';
 export { splitFrontMatter } from './book/frontMatter';
 export type { FrontMatterSplit } from './book/frontMatter';
 export {

@@ -95,6 +95,8 @@ export class AppSession {
       readBook: async (p) => ws().readBook(p),
       saveBook: async (p, text, base) => ws().saveBook(p, text, base),
       newBook: async (request) => ws().newBook(request),
+      renameBook: async (from, to, base) => ws().renameBook(from, to, base),
+      createPerson: async (person) => ws().createPerson(person),
       filesExist: async (paths) => ws().filesExist(paths),
       readAsset: async (p) => ws().readAsset(p),
       writeBackup: async (p, text, base) => ws().writeBackup(p, text, base),

@@ -15,6 +15,8 @@ export function hostApi(workspace: Workspace): BookApi {
     readBook: (p) => workspace.readBook(p),
     saveBook: (p, text, base) => workspace.saveBook(p, text, base),
     newBook: (request) => workspace.newBook(request),
+    renameBook: (from, to, base) => workspace.renameBook(from, to, base),
+    createPerson: (person) => workspace.createPerson(person),
     filesExist: (paths) => workspace.filesExist(paths),
     readAsset: (p) => workspace.readAsset(p),
     writeBackup: (p, text, base) => workspace.writeBackup(p, text, base),

@@ -2,7 +2,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import type { BookSummary } from '../../shared/api';
+import type { BookSummary, Person } from '../../shared/api';
 import { bookOf, openBook, validate } from '../../shared/index';
 import { mapLimit } from './concurrency';
 import { decodeUtf8, MAX_BOOK_BYTES } from './fileBytes';
@@ -17,9 +17,9 @@ interface Entry {
 }
 
 /** Summarizes a book's text: its fields and how many errors and warnings it has. */
-export function summarize(rel: string, text: string, people: readonly string[]): BookSummary {
+export function summarize(rel: string, text: string, people: readonly Person[]): BookSummary {
   const doc = openBook(text);
-  const diagnostics = validate(doc, { path: rel, people });
+  const diagnostics = validate(doc, { path: rel, people: people.map((p) => p.id), names: people });
   const book = bookOf(doc.data);
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   return {
@@ -52,9 +52,9 @@ export class BookIndex {
     this.dir = path.join(root, '_books');
   }
 
-  /** Every book, newest first; validated against these people ids. */
-  async list(people: readonly string[]): Promise<BookSummary[]> {
-    const peopleKey = crypto.createHash('sha1').update(people.join('\n')).digest('hex');
+  /** Every book, newest first; validated against these people. */
+  async list(people: readonly Person[]): Promise<BookSummary[]> {
+    const peopleKey = crypto.createHash('sha1').update(people.map((p) => `${p.id}\t${p.name}`).join('\n')).digest('hex');
     let names: string[];
     try {
       names = (await fs.readdir(this.dir)).filter((n) => n.endsWith('.md') && !n.startsWith('.'));
@@ -69,7 +69,7 @@ export class BookIndex {
     return rows.filter((r): r is BookSummary => r !== null).sort(compareSummaries);
   }
 
-  private async summary(name: string, people: readonly string[], peopleKey: string): Promise<BookSummary | null> {
+  private async summary(name: string, people: readonly Person[], peopleKey: string): Promise<BookSummary | null> {
     const rel = `_books/${name}`;
     const file = await realInside(this.root, path.join(this.dir, name));
     if (!file) return null;

@@ -6,9 +6,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Asset, Backup, BookApi, BookFile, BookSummary, CommitResult, CoverResult, EventBatch, FileAtHead, Fingerprint, GitStatus, NewBookRequest, Person, PreviewImageResult, PreviewImageState, SaveResult, SiteInfo, SyncResult } from '../../shared/api';
-import { openBook } from '../../shared/book/document';
-import { validate } from '../../shared/book/validate';
+import type { Asset, Backup, BookApi, BookFile, BookSummary, CommitResult, CoverResult, EventBatch, FileAtHead, Fingerprint, GitStatus, NewBookRequest, NewPersonRequest, Person, PreviewImageResult, PreviewImageState, RenameResult, SaveResult, SiteInfo, SyncResult } from '../../shared/api';
+import { applyEdits, bookIdOf, imageFolderOf, openBook, PERSON_ID, personPath, personText, renameBookEdits, validate } from '../../shared/index';
 import { writeAtomic, writeExclusive } from './atomicWrite';
 import { readImage } from './assets';
 import { BackupStore, defaultBackupDir } from './backups';
@@ -22,7 +21,8 @@ import type { ImageSite } from './images/bookImages';
 import { SiteGit } from './git/siteGit';
 import type { GitOptions } from './git/runGit';
 import { newBookDraft } from './newBookText';
-import { PeopleIndex } from './peopleIndex';
+import { moveBook } from './moveBook';
+import { PeopleIndex, personOf } from './peopleIndex';
 import { checkBookPath, checkRelative, confine } from './sitePath';
 import { locateSite } from './siteRoot';
 import { SiteWatcher } from './watcher';
@@ -98,8 +98,7 @@ export class Workspace implements WorkspaceApi {
 
   /** Every book, newest first by start, then by id; only changed files are read again. */
   async listBooks(): Promise<BookSummary[]> {
-    const people = await this.peopleIndex.list();
-    return this.books.list(people.map((p) => p.id));
+    return this.books.list(await this.peopleIndex.list());
   }
 
   /** How many files the last listBooks read from disk (for tests of the cache). */
@@ -155,6 +154,90 @@ export class Workspace implements WorkspaceApi {
       throw e;
     }
     return this.readReal(real, draft.path);
+  }
+
+  /**
+   * Renames a book with its image folder, pointing `cover` and `image` to the new folder
+   * in the file on disk; refused when the target file or folder exists. Undo: rename back.
+   */
+  async renameBook(fromPath: string, toPath: string, base: Fingerprint): Promise<RenameResult> {
+    const from = checkBookPath(fromPath);
+    const to = checkBookPath(toPath);
+    if (from === to) throw new WorkspaceError('bad-request', `${from} already has that name.`);
+    return this.saves.run(from, async () => {
+      const realFrom = await confine(this.root, from);
+      const conflict = await this.conflictOf(realFrom, from, base);
+      if (conflict) return conflict as RenameResult;
+      const realTo = await confine(this.root, to);
+      if (await statOrNull(realTo)) throw new WorkspaceError('exists', `${to} already exists: choose another week or name.`);
+      const [fromId, toId] = [bookIdOf(from), bookIdOf(to)];
+      const images = await this.imageFolderMove(fromId, toId);
+      const disk = await this.readReal(realFrom, from);
+      const rewrite = (text: string) => {
+        const doc = openBook(text);
+        const edits = renameBookEdits(doc, fromId, toId);
+        return edits.length && doc.tree ? applyEdits(doc, edits).text : text;
+      };
+      let text: string;
+      try {
+        text = rewrite(disk.text);
+      } catch (e) {
+        throw new WorkspaceError('bad-request', `The book could not be renamed: its cover and image paths cannot be rewritten (${(e as Error).message}). Nothing was changed.`);
+      }
+      const mode = (await fs.promises.stat(realFrom)).mode;
+      const watcher = this.watcher;
+      watcher?.beginOwnWrite(from);
+      watcher?.beginOwnWrite(to);
+      try {
+        await moveBook({ from: { real: realFrom, rel: from }, to: { real: realTo, rel: to }, bytes: Buffer.from(text, 'utf8'), mode, images });
+      } finally {
+        await watcher?.endOwnWrite(from);
+        await watcher?.endOwnWrite(to);
+      }
+      const file = await this.readReal(realTo, to);
+      // Unsaved work follows the book, so a crash right after the rename loses nothing.
+      await this.backups.move(from, to, (t) => {
+        try {
+          return rewrite(t);
+        } catch {
+          return t;
+        }
+      }, (old) => (old?.hash === disk.fingerprint.hash ? file.fingerprint : old)).catch(() => undefined);
+      return { ok: true, file, images: images && { from: images.from.rel, to: images.to.rel } };
+    });
+  }
+
+  /** The move of a book's image folder, when it has one; refused when the target folder exists. */
+  private async imageFolderMove(fromId: string, toId: string) {
+    const from = imageFolderOf(fromId);
+    const to = imageFolderOf(toId);
+    const realFrom = await confine(this.root, from);
+    const isDir = await fs.promises.lstat(realFrom).then((s) => s.isDirectory(), () => false);
+    if (!isDir) return null;
+    const realTo = await confine(this.root, to);
+    if (await fs.promises.lstat(realTo).then(() => true, () => false)) throw new WorkspaceError('exists', `${to} already exists: choose another week or name, or move that folder first.`);
+    return { from: { real: realFrom, rel: from }, to: { real: realTo, rel: to } };
+  }
+
+  /** Creates `_people/<id>.md` in the site's form; refuses when it exists. */
+  async createPerson(request: NewPersonRequest): Promise<Person> {
+    if (typeof request?.id !== 'string' || !PERSON_ID.test(request.id)) throw new WorkspaceError('bad-request', 'A person needs an id of lowercase letters, digits, - and _.');
+    let text: string;
+    try {
+      text = personText(request);
+    } catch (e) {
+      throw new WorkspaceError('bad-request', (e as Error).message);
+    }
+    const rel = personPath(request.id);
+    const real = await confine(this.root, rel);
+    await fs.promises.mkdir(path.dirname(real), { recursive: true });
+    try {
+      await writeExclusive(real, Buffer.from(text, 'utf8'));
+    } catch (e) {
+      if (errnoCode(e) === 'EEXIST') throw new WorkspaceError('exists', `${rel} already exists: that person has a page.`);
+      throw e;
+    }
+    return personOf(`${request.id}.md`, text)!;
   }
 
   /** Which of these site-relative paths are existing files. */

@@ -11,6 +11,11 @@ import type { BookDocument } from './document';
 import { LineIndex } from './diagnostic';
 import type { Diagnostic, Severity } from './diagnostic';
 import { describePath } from './model';
+import { LINK_KEYS, REPLY_KEYS, ROOT_KEYS, THREAD_KEYS, didYouMean } from './keys';
+import { fixRules } from '../fix/rules';
+import { attachFixes } from '../fix/attach';
+
+export { didYouMean } from './keys';
 
 /** What the rest of the site tells about a book; every field is optional. */
 export interface SiteContext {
@@ -18,6 +23,8 @@ export interface SiteContext {
   readonly path?: string;
   /** People ids (`short` of `_people/*.md`). */
   readonly people?: readonly string[];
+  /** People's display names (`title` of `_people/*.md`) by id: the description's form and the author fixes read them. */
+  readonly names?: readonly { readonly id: string; readonly name: string }[];
   /** Site-relative files known to exist (for the cover). */
   readonly files?: readonly string[];
   /** The other books' weeks, to warn when two overlap. */
@@ -26,10 +33,6 @@ export interface SiteContext {
 
 export const REQUIRED_KEYS = ['title', 'description', 'cover', 'image', 'start', 'end', 'authors'] as const;
 const TEXT_KEYS = ['title', 'description', 'cover', 'image'] as const;
-const ROOT_KEYS = ['title', 'description', 'cover', 'image', 'start', 'end', 'authors', 'links', 'archive'];
-const LINK_KEYS = ['text', 'link'];
-const THREAD_KEYS = ['name', 'text', 'replies'];
-const REPLY_KEYS = ['name', 'text'];
 
 export const DATE_FORMAT = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/;
 
@@ -40,34 +43,6 @@ export function isValidDateTime(s: string): boolean {
   const [y, mo, d, h, mi, se] = m.slice(1).map(Number) as [number, number, number, number, number, number];
   const date = new Date(Date.UTC(y, mo - 1, d));
   return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d && h < 24 && mi < 60 && se < 60;
-}
-
-function levenshtein(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return row[b.length]!;
-}
-
-/** The nearest known key, when `key` is probably a typo of it. */
-export function didYouMean(key: string, known: readonly string[]): string | null {
-  let best: string | null = null;
-  let bestD = Infinity;
-  for (const k of known) {
-    const d = levenshtein(key.toLowerCase(), k);
-    if (d < bestD) {
-      bestD = d;
-      best = k;
-    }
-  }
-  return best !== null && bestD <= Math.max(1, Math.floor(Math.min(key.length, best.length) / 2)) ? best : null;
 }
 
 const typeName = (v: unknown): string => (v === null ? 'empty' : Array.isArray(v) ? 'a list' : isPlainObject(v) ? 'a mapping' : typeof v === 'string' ? 'text' : typeof v === 'number' ? 'a number' : typeof v === 'boolean' ? 'a boolean' : typeof v);
@@ -173,9 +148,11 @@ export function validate(doc: BookDocument, site: SiteContext = {}): Diagnostic[
     }
   }
 
+  fixRules(data, site, add);
+
   if (doc.tree) yaml11Warnings();
 
-  return sortDiagnostics(out);
+  return sortDiagnostics(attachFixes(doc, out, site));
 
   function unknownKey(path: Path, key: string, known: readonly string[]) {
     const near = didYouMean(key, known);

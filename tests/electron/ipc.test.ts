@@ -33,7 +33,7 @@ describe('IPC registration', () => {
   it('registers exactly one channel per contract method', () => {
     const { handlers } = setup();
     expect([...handlers.keys()].sort()).toEqual(API_METHODS.map(channelOf).sort());
-    expect(API_METHODS).toHaveLength(21);
+    expect(API_METHODS).toHaveLength(23);
   });
 
   it('passes checked arguments to the service and answers with its value', async () => {

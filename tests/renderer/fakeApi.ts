@@ -76,6 +76,14 @@ export function fakeApi(books: Record<string, string>, opts: { people?: Person[]
       files.set(path, text);
       return { path, text, fingerprint: touch(path) };
     },
+    renameBook: async (from, to, base) => {
+      if (print(from).hash !== base.hash) return { ok: false, reason: 'conflict', disk: { path: from, text: files.get(from)!, fingerprint: print(from) } };
+      if (files.has(to)) throw new Error(`${to} already exists`);
+      files.set(to, files.get(from)!);
+      files.delete(from);
+      return { ok: true, file: { path: to, text: files.get(to)!, fingerprint: touch(to) }, images: null };
+    },
+    createPerson: async (person) => ({ id: person.id, name: person.name, picture: `images/authors/${person.id}.jpg` }),
     filesExist: async (paths) => paths.map((p) => (opts.existing ?? []).includes(p)),
     readAsset: async () => ({ mime: 'image/png', base64: 'iVBORw0KGgo=' }),
     writeBackup: async (path, text, base) => {

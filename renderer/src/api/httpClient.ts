@@ -64,6 +64,8 @@ export function createHttpClient(token: string = takeToken(), origin: string = w
     readBook: (path) => call('readBook', path),
     saveBook: (path, text, base) => call('saveBook', path, text, base),
     newBook: (request) => call('newBook', request),
+    renameBook: (from, to, base) => call('renameBook', from, to, base),
+    createPerson: (person) => call('createPerson', person),
     filesExist: (paths) => call('filesExist', paths),
     readAsset: (path) => call('readAsset', path),
     writeBackup: (path, text, base) => call('writeBackup', path, text, base),

@@ -19,6 +19,7 @@ const siteContext = memo((path: string, people: EditorState['site']['people'], f
   return {
     path,
     people: people.length ? people.map((p) => p.id) : undefined,
+    names: people.length ? people : undefined,
     // Only files whose existence was asked: an unasked cover is not reported missing.
     files: known.length ? known.filter(([, exists]) => exists).map(([f]) => f) : undefined,
     weeks: books.map((b) => ({ path: b.path, title: b.title, start: b.start, end: b.end })),
