@@ -1,8 +1,8 @@
-// Builds what `npm start`, `npm run serve` and `npm run validate` run:
+// Builds what `npm start`, `npm run serve`, `npm run validate` and `npm run import-slack` run:
 //   dist/electron/*.cjs|mjs  the Node side, bundled with esbuild
 //   dist/renderer/           the editor page, bundled with Vite (Monaco included, no CDN)
 // The renderer build is skipped when nothing under renderer/ or shared/ changed since the last one.
-// Flags: --cli (only the validate command line), --force (rebuild the renderer).
+// Flags: --cli (only the command lines), --force (rebuild the renderer).
 import { build } from 'esbuild';
 import { build as viteBuild } from 'vite';
 import fs from 'node:fs';
@@ -24,7 +24,9 @@ function exists(p) {
 
 async function buildNode() {
   const jobs = [];
-  if (exists('electron/validate-cli.ts')) jobs.push(build({ ...node, entryPoints: ['electron/validate-cli.ts'], outfile: 'dist/electron/validate-cli.mjs', format: 'esm', packages: 'external' }));
+  for (const cli of ['validate-cli', 'import-slack-cli']) {
+    if (exists(`electron/${cli}.ts`)) jobs.push(build({ ...node, entryPoints: [`electron/${cli}.ts`], outfile: `dist/electron/${cli}.mjs`, format: 'esm', packages: 'external' }));
+  }
   if (args.has('--cli')) return Promise.all(jobs);
   if (exists('electron/serve.ts')) jobs.push(build({ ...node, entryPoints: ['electron/serve.ts'], outfile: 'dist/electron/serve.mjs', format: 'esm', packages: 'external' }));
   if (exists('electron/main.ts')) jobs.push(build({ ...node, entryPoints: ['electron/main.ts'], outfile: 'dist/electron/main.cjs', format: 'cjs', external: ['electron'] }));

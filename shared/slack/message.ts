@@ -12,7 +12,7 @@ export const SKIP_REASONS = {
   leave: 'left the channel',
   bot: 'posted by a bot',
   slackbot: 'posted by Slackbot',
-  broadcast: 'a reply also sent to the channel (kept once, as the reply)',
+  broadcast: 'a second copy of a reply also sent to the channel',
   event: 'a channel event (topic, purpose, pin, …)',
   deleted: 'a deleted message without replies',
   orphan: 'a reply whose thread is not in the export or was left out',

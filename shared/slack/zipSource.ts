@@ -120,7 +120,7 @@ export function zipSource(label: string, open: () => ByteStream): ExportSource {
         }
       } catch (e) {
         if (e instanceof ImportError) throw e;
-        throw new ImportError(`not a readable zip: ${(e as Error).message}`, label);
+        throw new ImportError(`a damaged or incomplete zip (${(e as Error).message})`, label);
       }
       if (failure !== null) throw failure;
     },
