@@ -35,18 +35,11 @@ export function importEdits(doc: BookDocument, threads: readonly ImportThread[])
   const archive = data.archive;
   if (archive != null && !Array.isArray(archive)) throw new EditError('The book\'s archive is not a list of threads: fix it in the raw view first.');
   const known = new Set(bookOf(data)!.archive.map(threadKey));
+  const added = threads.filter((t) => !known.has(threadKey(t))).map((t) => ({ name: t.name, text: t.text, replies: t.replies.map((r) => ({ name: r.name, text: r.text })) }));
+  const n = added.length;
   const at = Array.isArray(archive) ? archive.length : 0;
-  const edits: Edit[] = [];
-  let duplicates = 0;
-  for (const t of threads) {
-    const key = threadKey(t);
-    if (known.has(key)) {
-      duplicates++;
-      continue;
-    }
-    const value = { name: t.name, text: t.text, replies: t.replies.map((r) => ({ name: r.name, text: r.text })) };
-    edits.push({ op: 'insert', path: ['archive'], index: at + edits.length, value });
-  }
-  const n = edits.length;
+  // A book without threads gets its archive in one edit: one splice, where n inserts would re-read the growing text n times.
+  const edits: Edit[] = n > 0 && at === 0 ? [{ op: 'set', path: ['archive'], value: added }] : added.map((value, i) => ({ op: 'insert', path: ['archive'], index: at + i, value }));
+  const duplicates = threads.length - n;
   return { edits, label: `Import ${n} thread${n === 1 ? '' : 's'} from Slack`, added: n, duplicates };
 }

@@ -2,7 +2,8 @@
  * One pass over an export: users.json, channels.json and the chosen channel's day files from
  * just before the window on (replies come after their thread, sometimes weeks after). Each
  * day file is read, sorted and dropped as it comes, so what stays in memory is what the window
- * needs. An export may sit inside one folder of the zip or folder chosen (`export/users.json`).
+ * needs; a day file after the window is parsed only when it names one of the window's threads.
+ * An export may sit inside one folder of the zip or folder chosen (`export/users.json`).
  */
 import { strFromU8 } from 'fflate';
 import { readJson } from './json';
@@ -46,6 +47,8 @@ interface Part {
 }
 
 const DAY_FILE = /^(\d{4}-\d{2}-\d{2})\.json$/;
+// A reply's thread as a day file writes it (JSON escapes any quote inside a text, so this is a key).
+const THREAD_TS = /"thread_ts"\s*:\s*"(\d+(?:\.\d+)?)"/g;
 
 /** The path's segments when it stays inside the export; null for `../x`, `/x`, `C:/x`. */
 function segmentsOf(path: string): string[] | null {
@@ -67,8 +70,14 @@ export async function readExport(source: ExportSource, channel: string, window: 
     if (!p) parts.set(prefix, (p = { users: null, channels: new Map(), channelNames: new Set(), messages: [], skipped: new Map(), problems: [] }));
     return p;
   };
+  // Day files are named in the exporter's time zone: two days' margin either side of the window.
   const earliest = addDays(window.from, -2);
+  const latest = addDays(window.to, 2);
   const within = inWindow(window);
+  const holdsReplies = (source: string) => {
+    for (const m of source.matchAll(THREAD_TS)) if (within(m[1]!)) return true;
+    return false;
+  };
 
   // A file's place: which export (prefix) it belongs to and what it is.
   const placeOf = (path: string) => {
@@ -96,7 +105,12 @@ export async function readExport(source: ExportSource, channel: string, window: 
   const take = (path: string, bytes: Uint8Array) => {
     const place = placeOf(path)!;
     const p = part(place.prefix);
-    const json = readJson(text(bytes));
+    const source = text(bytes);
+    // After the window a day file can only hold replies to its threads, and replies go on for
+    // years: one that names none of the window's threads is not parsed.
+    const after = place.kind === 'day' && place.day > latest;
+    if (after && !holdsReplies(source)) return;
+    const json = readJson(source);
     if (!json.ok) {
       if (place.kind === 'users.json') throw new ImportError(json.error.message, path, json.error.line, json.error.column);
       p.problems.push({ file: path, ...json.error, message: `${json.error.message}: skipped` });
@@ -109,7 +123,8 @@ export async function readExport(source: ExportSource, channel: string, window: 
       for (const raw of json.value) {
         const c = classify(raw, within);
         if (c.kind === 'keep') p.messages.push(c.message);
-        else if (c.kind === 'skip') p.skipped.set(c.reason, (p.skipped.get(c.reason) ?? 0) + 1);
+        // A message without a ts cannot be placed in time: it counts where the window's day files are.
+        else if (c.kind === 'skip' && !(after && (c.reason === 'no-ts' || c.reason === 'not-a-message'))) p.skipped.set(c.reason, (p.skipped.get(c.reason) ?? 0) + 1);
       }
     }
   };

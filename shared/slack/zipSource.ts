@@ -4,7 +4,7 @@
  * bounded by the wanted files however large the zip is. The stream comes from the Node side
  * (`fs.createReadStream`) or from a browser's `File.stream()`.
  */
-import { Unzip, UnzipInflate, UnzipPassThrough } from 'fflate';
+import { inflateSync, Unzip, UnzipPassThrough } from 'fflate';
 import type { UnzipDecoder, UnzipDecoderConstructor } from 'fflate';
 import { ImportError } from './source';
 import type { ExportSource } from './source';
@@ -34,6 +34,30 @@ class Skip implements UnzipDecoder {
   ondata: UnzipDecoder['ondata'] = () => undefined;
   push(_chunk: Uint8Array, final: boolean): void {
     if (final) this.ondata(null, new Uint8Array(0), true);
+  }
+}
+
+/**
+ * Inflates an entry in one call once its compressed bytes are in, into a buffer of the size
+ * its header gives: as fast as unzipping a whole zip in memory, where fflate's streaming
+ * inflater grows and joins its output chunk by chunk.
+ */
+class WholeInflate implements UnzipDecoder {
+  static compression = 8;
+  ondata: UnzipDecoder['ondata'] = () => undefined;
+  private readonly chunks: Uint8Array[] = [];
+  constructor(_name: string, _size?: number, private readonly originalSize?: number) {}
+  push(chunk: Uint8Array, final: boolean): void {
+    if (chunk.length > 0) this.chunks.push(chunk);
+    if (!final) return;
+    let out: Uint8Array<ArrayBuffer>;
+    try {
+      out = inflateSync(concat(this.chunks), this.originalSize ? { out: new Uint8Array(this.originalSize) } : undefined);
+    } catch (e) {
+      this.ondata(e as Error & { code: number }, new Uint8Array(0), true);
+      return;
+    }
+    this.ondata(null, out, true);
   }
 }
 
@@ -102,7 +126,7 @@ export function zipSource(label: string, open: () => ByteStream): ExportSource {
       });
       const known = new Set([0, 8]);
       unzip.register(decoderFor(0, UnzipPassThrough, () => inflateNext));
-      unzip.register(decoderFor(8, UnzipInflate, () => inflateNext));
+      unzip.register(decoderFor(8, WholeInflate, () => inflateNext));
       let first = true;
       try {
         for await (const chunk of chunksOf(open())) {

@@ -63,6 +63,20 @@ describe('bad exports', () => {
     ]);
   });
 
+  it('parses a day file after the window only when it names one of the window\'s threads', async () => {
+    const thread = slackTs('2021-03-02', 5);
+    const plan = await planImport(memorySource(fewFiles({
+      // Weeks later, a broken file with a reply to the window's thread: named, skipped.
+      'book-of-the-week/2021-03-20.json': `[{"type": "message", "user": "U1", "ts": "${slackTs('2021-03-20', 1)}", "thread_ts": "${thread}", "text": "late"`,
+      // A broken file with nothing for the window: not read further, so not a problem of this import.
+      'book-of-the-week/2021-04-20.json': `[{"type": "message", "user": "U1", "ts": "${slackTs('2021-04-20', 1)}", "text": "other"`,
+      'book-of-the-week/2021-04-21.json': `[{"type": "message", "text": "no ts, no user"}, {"type": "message", "user": "U1", "ts": "${slackTs('2021-04-21', 1)}", "thread_ts": "${thread}", "text": "Much later"}]`,
+    })), EVERY_CASE_BOOK);
+    expect(plan.threads.map((t) => [t.text, t.replies.map((r) => r.text)])).toEqual([['Q?', ['Much later']]]);
+    expect(plan.problems.map((p) => [p.file, p.line, p.column])).toEqual([['book-of-the-week/2021-03-20.json', 1, 111]]);
+    expect(plan.skipped).toEqual([]);
+  });
+
   it('says a truncated zip or a corrupt entry is unreadable, naming the entry', async () => {
     const bytes = zipOf(everyCase());
     const cut = await failure(planImport(zipBytes(bytes.subarray(0, bytes.length >> 1)), EVERY_CASE_BOOK));

@@ -91,20 +91,28 @@ describe('importEdits', () => {
     }
   });
 
-  it.skipIf(!hasCorpus || !hasPyYaml)(`writes what PyYAML writes, appending to each real archive (${!hasCorpus ? corpusSkipReason : !hasPyYaml ? noPyYaml : 'corpus and PyYAML present'})`, () => {
+  it.skipIf(!hasCorpus || !hasPyYaml)(`writes what PyYAML writes, creating or appending to each real archive (${!hasCorpus ? corpusSkipReason : !hasPyYaml ? noPyYaml : 'corpus and PyYAML present'})`, () => {
     const written: string[] = [];
     const imported: ImportThread[][] = [];
     for (const [, text] of corpusBooks()) {
       const doc = openBook(text);
       const archive = bookOf(doc.data)!.archive;
       if (archive.length === 0) continue;
-      // New threads: the book's own, renamed so they are not duplicates.
+      // Appending: the book's own first threads, renamed so they are not duplicates.
       const threads = archive.slice(0, 3).map((t) => ({ ...t, name: `${t.name} (again)` }));
-      const after = applyEdits(doc, importEdits(doc, threads).edits);
-      written.push(insertion(doc.text, after.text).text);
+      const appended = importEdits(doc, threads);
+      expect(appended.edits.map((e) => e.op)).toEqual(['insert', 'insert', 'insert'].slice(0, threads.length));
+      written.push(insertion(doc.text, applyEdits(doc, appended.edits).text).text);
       imported.push(threads);
+      // Creating: all of them into the book without its archive.
+      const entry = doc.tree!.root.entries.find((e) => e.key === 'archive')!;
+      const bare = openBook(text.slice(0, doc.tree!.base + doc.tree!.root.start + entry.start) + text.slice(doc.split!.end));
+      const created = importEdits(bare, archive);
+      expect(created.edits).toHaveLength(1);
+      written.push(insertion(bare.text, applyEdits(bare, created.edits).text).text.replace(/^archive:\n/, ''));
+      imported.push([...archive]);
     }
-    expect(written).toHaveLength(68);
+    expect(written).toHaveLength(2 * 68);
     expect(written).toEqual(pyyamlDumps(imported));
   });
 
