@@ -9,7 +9,7 @@ import { importEdits, loadEmoji, mrkdwnToMarkdown, planImport } from '../../shar
 import type { EmojiTable } from '../../shared/slack';
 import { corpusBooks, corpusSkipReason, hasCorpus } from '../corpus';
 import { memoryZip } from './slackFixtures';
-import { exportOfArchive, markdownToSlack } from './slackFromBook';
+import { exportOfArchive, markdownToSlack, withoutArchive } from './slackFromBook';
 
 /**
  * The site's text as the importer writes the same words: `_italic_` as `*italic*` (both
@@ -19,13 +19,6 @@ function asImported(text: string, emoji: EmojiTable): string {
   return text
     .replace(/(?<![\p{L}\p{N}_])_([^\s_](?:[^_\n]*[^\s_])?)_(?![\p{L}\p{N}_])/gu, '*$1*')
     .replace(/(?<!\p{N}):([a-z0-9_+'-]+):(?::skin-tone-([2-6]):)?/gu, (m, name: string, tone?: string) => emoji.lookup(name, tone ? Number(tone) : undefined) ?? m);
-}
-
-/** The book's text without its archive: as it was before the archive was pasted in. */
-function withoutArchive(text: string): string {
-  const doc = openBook(text);
-  const entry = doc.tree!.root.entries.find((e) => e.key === 'archive')!;
-  return text.slice(0, doc.tree!.base + doc.tree!.root.start + entry.start) + text.slice(doc.split!.end);
 }
 
 describe.skipIf(!hasCorpus)(`Slack round trip on the corpus (${hasCorpus ? 'corpus present' : corpusSkipReason})`, () => {

@@ -3,6 +3,7 @@
 // thread (the second and later ones ten days after the week, so they live in later day
 // files), the site's markdown turned back into Slack's form as far as the importer reads it.
 import type { EmojiTable } from '../../shared/slack';
+import { openBook } from '../../shared/index';
 import type { Thread } from '../../shared/index';
 import { exportFiles, slackTs, user } from './slackFixtures';
 import type { Files } from './slackFixtures';
@@ -29,6 +30,13 @@ export function markdownToSlack(text: string, emoji: EmojiTable): string {
   const HOLE = /\uE000(\d+)\uE001/g;
   const expand = (s: string): string => s.replace(HOLE, (_, i: string) => expand(holes[Number(i)]!));
   return expand(out);
+}
+
+/** A book's text without its archive: as it was before the archive was pasted in at the end. */
+export function withoutArchive(text: string): string {
+  const doc = openBook(text);
+  const entry = doc.tree!.root.entries.find((e) => e.key === 'archive')!;
+  return text.slice(0, doc.tree!.base + doc.tree!.root.start + entry.start) + text.slice(doc.split!.end);
 }
 
 /** The export of a book's archive, for a book whose week starts on `start` (`YYYY-MM-DD`). */

@@ -11,6 +11,7 @@ import { importEdits, planImport } from '../../shared/slack';
 import type { ImportThread } from '../../shared/slack';
 import { corpusBooks, corpusSkipReason, hasCorpus } from '../corpus';
 import { EVERY_CASE_BOOK, everyCase, memorySource } from './slackFixtures';
+import { withoutArchive } from './slackFromBook';
 
 const hasPyYaml = (() => {
   try {
@@ -105,8 +106,7 @@ describe('importEdits', () => {
       written.push(insertion(doc.text, applyEdits(doc, appended.edits).text).text);
       imported.push(threads);
       // Creating: all of them into the book without its archive.
-      const entry = doc.tree!.root.entries.find((e) => e.key === 'archive')!;
-      const bare = openBook(text.slice(0, doc.tree!.base + doc.tree!.root.start + entry.start) + text.slice(doc.split!.end));
+      const bare = openBook(withoutArchive(text));
       const created = importEdits(bare, archive);
       expect(created.edits).toHaveLength(1);
       written.push(insertion(bare.text, applyEdits(bare, created.edits).text).text.replace(/^archive:\n/, ''));
