@@ -3,7 +3,7 @@
  * command line both: build a source (`zipSource`, `folderSource`), `planImport` it against
  * the book, let the user choose threads, then apply `importEdits` as one undo step.
  */
-export { planImport, DEFAULT_CHANNEL, compareTs } from './plan';
+export { planImport, DEFAULT_CHANNEL } from './plan';
 export type { ImportPlan, PlanOptions, PlannedThread, Skipped, ThreadFlag } from './plan';
 export { importEdits } from './intoBook';
 export type { ImportEdits, ImportThread } from './intoBook';
@@ -13,7 +13,6 @@ export { zipSource } from './zipSource';
 export type { ByteStream } from './zipSource';
 export type { ExportProblem } from './readExport';
 export type { ImportWindow } from './window';
-export { windowFor } from './window';
 export { mrkdwnToMarkdown } from './mrkdwn';
 export type { MrkdwnContext, Converted } from './mrkdwn';
 export { loadEmoji } from './emoji';

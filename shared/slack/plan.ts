@@ -80,7 +80,7 @@ const CHANNEL_WIDE = /<!(?:here|channel|everyone)(?:\|[^>]*)?>/;
 const byTs = (a: KeptMessage, b: KeptMessage) => compareTs(a.ts, b.ts);
 
 /** Orders Slack ts values exactly (as numbers they lose the last digits). */
-export function compareTs(a: string, b: string): number {
+function compareTs(a: string, b: string): number {
   const [as, af = ''] = a.split('.');
   const [bs, bf = ''] = b.split('.');
   return as!.length - bs!.length || (as! < bs! ? -1 : as! > bs! ? 1 : 0) || (af.padEnd(9, '0') < bf.padEnd(9, '0') ? -1 : af.padEnd(9, '0') > bf.padEnd(9, '0') ? 1 : 0);

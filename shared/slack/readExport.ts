@@ -57,10 +57,6 @@ function segmentsOf(path: string): string[] | null {
   return parts;
 }
 
-function text(bytes: Uint8Array): string {
-  return strFromU8(bytes);
-}
-
 /** Reads what an import of `channel` over `window` needs from an export. */
 export async function readExport(source: ExportSource, channel: string, window: ImportWindow): Promise<ExportContent> {
   const parts = new Map<string, Part>();
@@ -105,7 +101,7 @@ export async function readExport(source: ExportSource, channel: string, window: 
   const take = (path: string, bytes: Uint8Array) => {
     const place = placeOf(path)!;
     const p = part(place.prefix);
-    const source = text(bytes);
+    const source = strFromU8(bytes);
     // After the window a day file can only hold replies to its threads, and replies go on for
     // years: one that names none of the window's threads is not parsed.
     const after = place.kind === 'day' && place.day > latest;

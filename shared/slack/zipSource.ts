@@ -63,8 +63,8 @@ class WholeInflate implements UnzipDecoder {
 
 /**
  * The decoder for one compression method: the real one for the entry being started when it
- * is wanted, a skip otherwise. `Unzip` builds it inside `file.start()`, right after `inflate`
- * was set for that entry.
+ * is wanted, a skip otherwise. `Unzip` builds it inside `file.start()`, so `inflate()` answers
+ * for that entry.
  */
 function decoderFor(compression: number, real: UnzipDecoderConstructor | null, inflate: () => boolean): UnzipDecoderConstructor {
   return class {
@@ -96,6 +96,7 @@ export function zipSource(label: string, open: () => ByteStream): ExportSource {
     async scan(want, take) {
       let failure: unknown = null;
       let inflateNext = false;
+      const known = new Set([0, 8]);
       const unzip = new Unzip((file) => {
         const name = file.name.replace(/\\/g, '/');
         const keep = failure === null && !name.endsWith('/') && want(name);
@@ -124,7 +125,6 @@ export function zipSource(label: string, open: () => ByteStream): ExportSource {
         inflateNext = keep;
         file.start();
       });
-      const known = new Set([0, 8]);
       unzip.register(decoderFor(0, UnzipPassThrough, () => inflateNext));
       unzip.register(decoderFor(8, WholeInflate, () => inflateNext));
       let first = true;
