@@ -1,9 +1,9 @@
-// Builds what `npm start`, `npm run serve` and `npm run validate` run:
+// Builds what `npm start`, `npm run serve`, `npm run validate`, `npm run preview-image` and `npm run import-slack` run:
 //   dist/electron/*.cjs|mjs  the Node side, bundled with esbuild (the image library @napi-rs/canvas stays outside
 //                            every bundle: its binary is loaded from node_modules, with the fonts of @fontsource)
 //   dist/renderer/           the editor page, bundled with Vite (Monaco included, no CDN)
 // The renderer build is skipped when nothing under renderer/ or shared/ changed since the last one.
-// Flags: --cli (only the command lines: validate and preview-image), --force (rebuild the renderer).
+// Flags: --cli (only the command lines: validate, preview-image and import-slack), --force (rebuild the renderer).
 import { build } from 'esbuild';
 import { build as viteBuild } from 'vite';
 import fs from 'node:fs';
@@ -25,8 +25,9 @@ function exists(p) {
 
 async function buildNode() {
   const jobs = [];
-  if (exists('electron/validate-cli.ts')) jobs.push(build({ ...node, entryPoints: ['electron/validate-cli.ts'], outfile: 'dist/electron/validate-cli.mjs', format: 'esm', packages: 'external' }));
-  if (exists('electron/preview-image-cli.ts')) jobs.push(build({ ...node, entryPoints: ['electron/preview-image-cli.ts'], outfile: 'dist/electron/preview-image-cli.mjs', format: 'esm', packages: 'external' }));
+  for (const cli of ['validate-cli', 'preview-image-cli', 'import-slack-cli']) {
+    if (exists(`electron/${cli}.ts`)) jobs.push(build({ ...node, entryPoints: [`electron/${cli}.ts`], outfile: `dist/electron/${cli}.mjs`, format: 'esm', packages: 'external' }));
+  }
   if (args.has('--cli')) return Promise.all(jobs);
   if (exists('electron/serve.ts')) jobs.push(build({ ...node, entryPoints: ['electron/serve.ts'], outfile: 'dist/electron/serve.mjs', format: 'esm', packages: 'external' }));
   // The main process is CommonJS: `import.meta.url` (how the image code finds its fonts) is given its file's URL.

@@ -173,7 +173,8 @@ function insertPair(tree: Tree, parent: Located, parentPath: Path, key: string, 
     return replaceFlowCollection(tree, parent.frames, map, parent.abs, tree.text.slice(0, parent.abs) + JSON.stringify(obj) + tree.text.slice(parent.abs + map.length));
   }
   let index = map.entries.length;
-  const sortable = tree.profile.sorted && parentPath.length === 0;
+  // The archive goes last, as the site's files have it: it was pasted after the rest.
+  const sortable = tree.profile.sorted && parentPath.length === 0 && key !== 'archive';
   if (sortable) {
     const i = map.entries.findIndex((e) => e.key !== 'archive' && e.key! > key);
     if (i >= 0) index = i;
@@ -182,9 +183,13 @@ function insertPair(tree: Tree, parent: Located, parentPath: Path, key: string, 
       if (archive >= 0 && key !== 'archive') index = archive;
     }
   }
-  const write = (opts: BlockOptions) => insertEntryText(tree, parent, index, emitBlockMap({ [key]: value }, map.column, opts, parentPath), [...parentPath, key], value);
+  // A new archive at the end keeps the blank lines that end the front matter before it, as the site's files have them.
+  const pastBlankLines = parentPath.length === 0 && key === 'archive' && index === map.entries.length;
+  const write = (opts: BlockOptions) => insertEntryText(tree, parent, index, emitBlockMap({ [key]: value }, map.column, opts, parentPath), [...parentPath, key], value, pastBlankLines);
   return withFallback(tree, write);
 }
+
+const BLANK_LINES = /(?:[ \t]*\r?\n)+/y;
 
 /** The blank lines that separate the items of a block sequence, when they are consistent. */
 function separator(text: string, coll: CollectionNode, collAbs: number): string {
@@ -197,9 +202,10 @@ function separator(text: string, coll: CollectionNode, collAbs: number): string 
 
 /**
  * Inserts full entry lines (`lines`: indented at the collection's column, each ending
- * with a line break) before entry `index` of the block collection at `at`.
+ * with a line break) before entry `index` of the block collection at `at`; at the end,
+ * after any blank lines that follow the last entry when `pastBlankLines` is set.
  */
-function insertEntryText(tree: Tree, at: Located, index: number, lines: string, path: Path, expected?: Value): Tree {
+function insertEntryText(tree: Tree, at: Located, index: number, lines: string, path: Path, expected?: Value, pastBlankLines = false): Tree {
   const { text, eol } = tree;
   const coll = at.node as CollectionNode;
   const n = coll.entries.length;
@@ -230,6 +236,10 @@ function insertEntryText(tree: Tree, at: Located, index: number, lines: string, 
     }
   } else {
     pos = at.abs + coll.entries[n - 1]!.end;
+    if (pastBlankLines && text.charCodeAt(pos - 1) === 10) {
+      BLANK_LINES.lastIndex = pos;
+      if (BLANK_LINES.exec(text)) pos = BLANK_LINES.lastIndex;
+    }
     insert = sep + lines;
     entryOffset = sep.length + coll.column;
     if (text.charCodeAt(pos - 1) !== 10) {

@@ -61,8 +61,15 @@ export function neighbourHint(tree: Tree, path: Path): StyleHint {
   } catch {
     // The parent does not exist yet: fall through to the document's convention.
   }
-  return tree.profile.sorted ? { kind: 'pyyaml' } : HAND_PLAIN;
+  return tree.profile.sorted || inArchive(path) ? { kind: 'pyyaml' } : HAND_PLAIN;
 }
+
+/**
+ * Whether a path lies in the archive. Every archive of the site was pasted from PyYAML's output
+ * (`sort_keys=False`: name, text, replies; lists not indented), whatever wrote the rest of the
+ * file: with no neighbour to follow, archive items are written that way.
+ */
+export const inArchive = (path: Path) => path[0] === 'archive';
 
 /** Writes with the neighbours' style; if that does not read back, with quotes that always do. */
 export function withFallback(tree: Tree, write: (opts: BlockOptions) => Tree): Tree {
@@ -82,7 +89,7 @@ export function optionsFor(tree: Tree): BlockOptions {
       for (const m of matches(tree, tree.root, tree.base + tree.root.start, path, 0, { n: 400 })) {
         if (m.node.kind === 'seq' && !m.node.flow && m.parent.kind === 'map') return m.node.column - columnAt(tree.text, m.parentAbs + m.entry.start);
       }
-      return tree.profile.seqIndent;
+      return inArchive(path) ? 0 : tree.profile.seqIndent;
     },
     scalar: (value: ScalarValue, ctx: EmitContext, path: Path) => emitScalar(value, neighbourHint(tree, path), ctx),
     keyOrder: (keys: string[], path: Path) => {
@@ -95,7 +102,7 @@ export function optionsFor(tree: Tree): BlockOptions {
         };
         return keys.slice().sort((a, b) => rank(a) - rank(b));
       }
-      return tree.profile.sorted ? keys.slice().sort() : keys;
+      return tree.profile.sorted && !inArchive(path) ? keys.slice().sort() : keys;
     },
     flowList: (path: Path) => {
       const ref = reference(tree, path, 'seq');

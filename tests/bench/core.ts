@@ -47,7 +47,8 @@ export async function compare(ours: () => unknown, base: (() => unknown) | null,
   return [median(a), base ? median(b) : null];
 }
 
-function row(name: string, ours: number, baseline: string | null, base: number | null, target?: string): Row {
+/** A row of the table: ours, the baseline and their ratio. */
+export function row(name: string, ours: number, baseline: string | null, base: number | null, target?: string): Row {
   return { name, ours_ms: round(ours), baseline, baseline_ms: base === null ? null : round(base), ratio: base ? round(ours / base, 3) : null, ...(target ? { target } : {}) };
 }
 

@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { coreRows, type Row } from './core';
+import { slackRows } from './slack';
 import { uiRows } from './ui';
 
 const root = path.resolve(process.argv[2] ?? '.');
@@ -18,14 +19,15 @@ function table(rows: Row[]): string {
 
 const started = performance.now();
 const { rows, growth, skipped } = await coreRows(corpus);
+const { rows: slackRowList, skipped: slackSkipped } = await slackRows().catch((e: Error) => ({ rows: [] as Row[], skipped: [`import-slack row: ${e.message}`] }));
 const { rows: uiRowList, skipped: uiSkipped } = await uiRows(root, corpus).catch((e: Error) => ({ rows: [] as Row[], skipped: [`ui rows: ${e.message}`] }));
-const all = [...rows, ...uiRowList];
+const all = [...rows, ...slackRowList, ...uiRowList];
 console.log(table(all));
 console.log('\nGrowth (synthetic books, median ms; ratio to the 100-thread figure):');
 const g0 = growth[0]!;
 for (const g of growth) {
   console.log(`  ${String(g.threads).padStart(5)} threads, ${(g.bytes / 1024).toFixed(0).padStart(5)} KB: open ${g.open_ms.toFixed(2)} ms (×${(g.open_ms / g0.open_ms).toFixed(1)}), edit ${g.edit_ms.toFixed(3)} ms (×${(g.edit_ms / g0.edit_ms).toFixed(1)}), js-yaml ${g.jsyaml_ms.toFixed(2)} ms (×${(g.jsyaml_ms / g0.jsyaml_ms).toFixed(1)})`);
 }
-for (const s of [...skipped, ...uiSkipped]) console.log(`skipped: ${s}`);
+for (const s of [...skipped, ...slackSkipped, ...uiSkipped]) console.log(`skipped: ${s}`);
 fs.writeFileSync(path.join(root, 'bench-results.json'), JSON.stringify(all.map(({ name, ours_ms, baseline, baseline_ms, ratio }) => ({ name, ours_ms, baseline, baseline_ms, ratio })), null, 2) + '\n');
 console.log(`\nwrote bench-results.json (${all.length} rows) in ${((performance.now() - started) / 1000).toFixed(0)} s`);

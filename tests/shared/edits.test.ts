@@ -99,10 +99,16 @@ describe('insert', () => {
     expect(doc.text).toContain('  text: Second question\n  replies:\n  - name: Ann\n    text: Answer\n---');
   });
 
-  it('creates a missing list: the first thread of a book without archive', () => {
+  it('creates a missing list: the first thread of a book without archive, written as every archive of the site is (PyYAML, lists not indented)', () => {
     const bare = '---\ntitle: "X"\nlinks: []\n---\nBody\n';
     const doc = checkedEdit(openBook(bare), { op: 'insert', path: ['archive'], index: 0, value: { name: 'Tino', text: 'Hi', replies: [] } });
-    expect(doc.text).toBe('---\ntitle: "X"\nlinks: []\narchive:\n  - name: Tino\n    text: Hi\n    replies: []\n---\nBody\n');
+    expect(doc.text).toBe('---\ntitle: "X"\nlinks: []\narchive:\n- name: Tino\n  text: Hi\n  replies: []\n---\nBody\n');
+  });
+
+  it('puts a new archive last in a sorted (PyYAML) file, after the blank lines that end the front matter, keys in the archive\'s order', () => {
+    const sorted = '---\nauthors:\n- ann\ncover: c.jpg\ntitle: T\n\n---\nBody\n';
+    const doc = checkedEdit(openBook(sorted), { op: 'insert', path: ['archive'], index: 0, value: { name: 'Tino', text: 'Hi \u{1F642}', replies: [] } });
+    expect(doc.text).toBe('---\nauthors:\n- ann\ncover: c.jpg\ntitle: T\n\narchive:\n- name: Tino\n  text: "Hi \\U0001F642"\n  replies: []\n---\nBody\n');
   });
 
   it('keeps a flow list flow', () => {
