@@ -129,7 +129,8 @@ function editFor(data: Book, i: Intent): Edit | null {
         const k = i.a % links.length;
         return 'lnk' in links[k]! ? { op: 'renameKey', path: ['links', k, 'lnk'], key: 'link' } : { op: 'renameKey', path: ['links', k, 'link'], key: 'lnk' };
       }
-      if ('summary' in data) return { op: 'renameKey', path: ['summary'], key: 'description' };
+      // A set of the description (the default intent) may have brought it back beside the summary.
+      if ('summary' in data) return 'description' in data ? null : { op: 'renameKey', path: ['summary'], key: 'description' };
       return 'description' in data ? { op: 'renameKey', path: ['description'], key: 'summary' } : null;
     }
     default:
