@@ -5,7 +5,7 @@ import { coreRows, type Row } from './core';
 import { uiRows } from './ui';
 
 const root = path.resolve(process.argv[2] ?? '.');
-const corpusDir = path.resolve(root, '..', 'shared', 'corpus');
+const corpusDir = path.resolve(process.env.BOOK_EDITOR_CORPUS || path.join(root, '..', 'shared', 'corpus'));
 const corpus = fs.existsSync(path.join(corpusDir, '_books')) ? corpusDir : null;
 
 function table(rows: Row[]): string {
