@@ -42,10 +42,10 @@ export function RawView({ active }: { readonly active: boolean }) {
 
   const sync = useMemo(
     () =>
-      new RawSync(store.get().book?.doc.text ?? '', (next) => {
+      new RawSync(store.get().book?.doc.text ?? '', (next, pause) => {
         // A draft belongs to its book: never commit it into another.
         if (store.get().book?.path !== path) return;
-        store.replaceText(next, 'Edit raw text', 'raw');
+        store.replaceText(next, 'Edit raw text', 'raw', pause);
         setCommits((n) => n + 1);
         updatePlace();
       }),

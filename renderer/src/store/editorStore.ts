@@ -48,8 +48,8 @@ export interface EditorStore extends Store<EditorState> {
   edit(label: string, edits: readonly Edit[], group?: string | null): boolean;
   /** Runs a named edit of the book (shared/book/edits) on the open document as one undo step. Returns false when it could not apply or changes nothing. */
   run<A>(edit: BookEdit<A>, args: A): boolean;
-  /** Replaces the whole text (the raw view, a restored backup). */
-  replaceText(text: string, label?: string, group?: string | null): void;
+  /** Replaces the whole text (the raw view, a restored backup); `pause` is how long the typing had paused before it (the raw view knows). */
+  replaceText(text: string, label?: string, group?: string | null, pause?: number): void;
   undo(): void;
   redo(): void;
   /** Marks the current text as what is on disk. */
@@ -112,7 +112,7 @@ export function createEditorStore(initial: EditorState = INITIAL_STATE, now: () 
     },
     edit: (label, edits, group = null) =>
       attempt(label, () => {
-        setBook((b) => edited(b, label, edits, group, now()));
+        setBook((b) => edited(b, edits, { label, group, at: now() }));
         return true;
       }),
     run: (edit, args) => {
@@ -121,12 +121,12 @@ export function createEditorStore(initial: EditorState = INITIAL_STATE, now: () 
         const book = store.get().book;
         const edits = book ? edit(book.doc, args) : [];
         if (!edits.length) return false;
-        setBook((b) => edited(b, label, edits, edit.group?.(args) ?? null, now()));
+        setBook((b) => edited(b, edits, { label, group: edit.group?.(args) ?? null, at: now() }));
         return true;
       });
     },
-    replaceText(text, label = 'Edit text', group = 'raw') {
-      setBook((b) => replacedText(b, text, label, group, now()));
+    replaceText(text, label = 'Edit text', group = 'raw', pause) {
+      setBook((b) => replacedText(b, text, { label, group, at: now(), ...(pause === undefined ? {} : { pause }) }));
     },
     undo: () => setBook(undone),
     redo: () => setBook(redone),
