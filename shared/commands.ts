@@ -12,18 +12,18 @@ import type { MoveReplyArgs } from './book/edits/moveReply';
 import type { SetLinkArgs } from './book/edits/setLink';
 import type { TextField } from './book/edits/setField';
 
-/** The native menu's sections, in order: a row names the section it shows in, and sections are separated. */
-export const MENU_SECTIONS = {
-  file: ['new', 'open', 'save'],
-  edit: ['history', 'clipboard', 'find'],
-  view: ['views', 'panels', 'window'],
+/** The native menus, in order, each with its title and its sections in order: a row names the section it shows in, and sections are separated. */
+export const MENUS = {
+  file: { label: 'File', sections: ['new', 'open', 'save'] },
+  edit: { label: 'Edit', sections: ['history', 'clipboard', 'find'] },
+  view: { label: 'View', sections: ['views', 'panels', 'window'] },
 } as const;
 
 /** One of the native menus. */
-export type MenuName = keyof typeof MENU_SECTIONS;
+export type MenuName = keyof typeof MENUS;
 
 /** Where a command shows in the native menu, and what it is called there (title case, an ellipsis when it asks for more). */
-export type MenuPlace = { [M in MenuName]: { readonly menu: M; readonly section: (typeof MENU_SECTIONS)[M][number]; readonly label: string } }[MenuName];
+export type MenuPlace = { [M in MenuName]: { readonly menu: M; readonly section: (typeof MENUS)[M]['sections'][number]; readonly label: string } }[MenuName];
 
 /** One command. */
 export interface CommandRow {

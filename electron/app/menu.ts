@@ -7,7 +7,7 @@
  * here and keep their accelerators.
  */
 import type { MenuItemConstructorOptions } from 'electron';
-import { COMMANDS, MENU_SECTIONS, accelerator } from '../../shared/commands';
+import { COMMANDS, MENUS, accelerator } from '../../shared/commands';
 import type { CommandRow, MenuName, PageCommandId, ShellCommandId } from '../../shared/commands';
 
 type MenuRow = (typeof COMMANDS)[number] & { readonly menu: NonNullable<CommandRow['menu']> };
@@ -35,8 +35,6 @@ const SHELL: Record<ShellCommandId, (actions: MenuActions) => void> = {
   'open.file': (a) => a.openFile(),
 };
 
-const MENU_LABELS: Record<MenuName, string> = { file: 'File', edit: 'Edit', view: 'View' };
-
 /** The menu's template for these recent folders; `isMac` adds the app menu and uses macOS conventions. */
 export function menuTemplate(actions: MenuActions, recent: readonly string[], isMac: boolean): MenuItemConstructorOptions[] {
   const item = (c: MenuRow): MenuItemConstructorOptions => {
@@ -54,10 +52,10 @@ export function menuTemplate(actions: MenuActions, recent: readonly string[], is
     'view.window': [{ role: 'togglefullscreen' }],
   };
   const menu = (name: MenuName): MenuItemConstructorOptions => {
-    const sections = MENU_SECTIONS[name].map((section) => [...COMMANDS.filter(inMenu).filter((c) => c.menu.menu === name && c.menu.section === section).map(item), ...(native[`${name}.${section}`] ?? [])]);
+    const sections = MENUS[name].sections.map((section: string) => [...COMMANDS.filter(inMenu).filter((c) => c.menu.menu === name && c.menu.section === section).map(item), ...(native[`${name}.${section}`] ?? [])]);
     if (name === 'file' && !isMac) sections.push([{ role: 'quit' }]);
     const submenu = sections.filter((s) => s.length > 0).flatMap((s, i) => (i ? [{ type: 'separator' } as const, ...s] : s));
-    return { label: MENU_LABELS[name], submenu };
+    return { label: MENUS[name].label, submenu };
   };
-  return [...(isMac ? [{ role: 'appMenu' } as const] : []), menu('file'), menu('edit'), menu('view'), { role: 'windowMenu' }];
+  return [...(isMac ? [{ role: 'appMenu' } as const] : []), ...(Object.keys(MENUS) as MenuName[]).map(menu), { role: 'windowMenu' }];
 }
