@@ -188,6 +188,12 @@ describe('file conventions survive edits', () => {
     expect(doc.text.endsWith('Body.')).toBe(true);
   });
 
+  it('an edit after setBody keeps the new body', () => {
+    const doc = applyEdit(applyEdit(openBook(hand), { op: 'setBody', value: '\nNew body\n' }), { op: 'set', path: ['title'], value: 'T' });
+    expect(doc.text.endsWith('---\n\nNew body\n')).toBe(true);
+    expect(openBook(doc.text).data).toEqual(doc.data);
+  });
+
   it('setBody replaces only the body', () => {
     const doc = applyEdit(openBook(hand), { op: 'setBody', value: '\nNew body\n' });
     expect(doc.text).toBe(hand.slice(0, hand.length - body(hand).length) + '\n---\n\nNew body\n');
