@@ -27,14 +27,14 @@ function changedTo(doc: BookDocument, text: string, clean = true): BookDocument 
 const archive = (doc: BookDocument) => (doc.data as { archive: unknown[] }).archive;
 
 describe('undo and redo by one change', () => {
-  const big = openBook(synthBook(2000));
+  const big = openBook(synthBook(400));
 
-  it('re-reads only the thread a reply edit touched, in a 2,000-thread book', () => {
-    const edited = applyBookEdit(big, editReply, { thread: 1000, reply: 2, key: 'text', value: 'Changed.' });
+  it('re-reads only the thread a reply edit touched, in a 400-thread book', () => {
+    const edited = applyBookEdit(big, editReply, { thread: 200, reply: 2, key: 'text', value: 'Changed.' });
     const undone = changedTo(edited, big.text);
     // Every other thread is the same object: nothing else was read again.
-    expect(archive(undone)[999]).toBe(archive(edited)[999]);
-    expect(archive(undone)[1001]).toBe(archive(edited)[1001]);
+    expect(archive(undone)[199]).toBe(archive(edited)[199]);
+    expect(archive(undone)[201]).toBe(archive(edited)[201]);
     const redone = changedTo(undone, edited.text);
     expect(archive(redone)[0]).toBe(archive(undone)[0]);
   });
@@ -43,7 +43,7 @@ describe('undo and redo by one change', () => {
     for (const edited of [
       applyBookEdit(big, addThread, {}),
       applyBookEdit(big, addThread, { index: 0 }),
-      applyBookEdit(big, removeThread, { thread: 1999 }),
+      applyBookEdit(big, removeThread, { thread: 399 }),
       applyBookEdit(big, removeThread, { thread: 5 }),
       applyBookEdit(big, addReply, { thread: 7, reply: { name: 'Tino', text: 'New.' } }),
       applyBookEdit(big, moveReply, { thread: 7, reply: 0, toThread: 7, toIndex: 3 }),
@@ -52,7 +52,7 @@ describe('undo and redo by one change', () => {
       const undone = changedTo(edited, big.text);
       // All but the threads the change touched are the very objects they were: nothing else was read again.
       const kept = new Set(archive(edited));
-      expect(archive(undone).filter((t) => kept.has(t)).length).toBeGreaterThanOrEqual(1997);
+      expect(archive(undone).filter((t) => kept.has(t)).length).toBeGreaterThanOrEqual(397);
       changedTo(undone, edited.text);
     }
   });
@@ -86,9 +86,9 @@ describe('undo and redo by one change', () => {
         const back = changedTo(next, before.text);
         if (next.tree!.root.entries[0] === before.tree!.root.entries[0] || back.tree!.root.entries[0] === next.tree!.root.entries[0]) incremental++;
       }),
-      { numRuns: Number(process.env.PROPERTY_RUNS ?? 300) },
+      { numRuns: Number(process.env.PROPERTY_RUNS ?? 150) },
     );
     // Most of these changes were handled without reading the whole text.
-    expect(incremental).toBeGreaterThan(30);
+    expect(incremental).toBeGreaterThan(15);
   });
 });

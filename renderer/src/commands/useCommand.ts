@@ -4,6 +4,7 @@ import { useServices } from '../services/services';
 import { keyLabel } from '../services/registry';
 import { useEditor } from '../store/hooks';
 
+/** Command `id` for a button: its label, its key for the tooltip, whether it is enabled (re-rendering when that changes), and a stable run. */
 export function useCommand(id: string, args?: unknown) {
   const { registry, store, session } = useServices();
   const command = registry.get(id);
