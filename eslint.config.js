@@ -6,7 +6,39 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
+// The renderer's own layers: which folder of renderer/src may import which (besides
+// shared/ and itself), after VS Code's code-layering. The bottom: generic widgets (ui),
+// the state (store), pure helpers (diff, raw, api); then the session and the services
+// (context, registry, theme); then commands; then the views; app/ puts them together.
+const RENDERER_LAYERS = {
+  ui: [],
+  store: [],
+  diff: [],
+  raw: [],
+  api: [],
+  place: ['store'],
+  session: ['store'],
+  services: ['store', 'session'],
+  commands: ['services', 'store', 'session', 'place'],
+  problems: ['services', 'store', 'place', 'ui'],
+  preview: ['services', 'store', 'place'],
+  form: ['services', 'commands', 'store', 'ui'],
+  threads: ['services', 'commands', 'store', 'ui'],
+  dialogs: ['diff', 'ui'],
+  review: ['services', 'store', 'diff', 'raw', 'ui'],
+  library: ['services', 'commands', 'store', 'ui'],
+  editor: ['services', 'commands', 'store', 'place', 'form', 'threads', 'raw', 'problems', 'ui'],
+  app: ['api', 'services', 'commands', 'session', 'store', 'place', 'editor', 'library', 'preview', 'problems', 'review', 'dialogs', 'threads', 'ui'],
+};
+
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'http', 'https', 'net', 'url', 'stream', 'events', 'util', 'buffer', 'worker_threads'];
+
+const rendererPatterns = [
+  { group: nodeBuiltins, message: 'The renderer talks to Node only through shared/api.ts.' },
+  { group: ['electron', 'electron/*'], message: 'The renderer talks to Electron only through the preload contract.' },
+  { group: ['**/electron/**', '../electron', '../../electron'], message: 'The renderer never imports the Node side.' },
+  { group: ['gray-matter', 'js-yaml'], message: 'Test oracles, not dependencies.' },
+];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'release/**', 'node_modules/**', 'scratch/**', 'content/**', 'test-results/**'] },
@@ -44,16 +76,22 @@ export default tseslint.config(
       ...reactHooks.configs.recommended.rules,
       'react-hooks/set-state-in-effect': 'off',
       'react-hooks/refs': 'off',
+      'no-restricted-imports': ['error', { patterns: rendererPatterns }],
+    },
+  },
+  ...Object.entries(RENDERER_LAYERS).map(([folder, allowed]) => ({
+    files: [`renderer/src/${folder}/**/*.{ts,tsx}`],
+    rules: {
       'no-restricted-imports': ['error', {
         patterns: [
-          { group: nodeBuiltins, message: 'The renderer talks to Node only through shared/api.ts.' },
-          { group: ['electron', 'electron/*'], message: 'The renderer talks to Electron only through the preload contract.' },
-          { group: ['**/electron/**', '../electron', '../../electron'], message: 'The renderer never imports the Node side.' },
-          { group: ['gray-matter', 'js-yaml'], message: 'Test oracles, not dependencies.' },
+          ...rendererPatterns,
+          ...Object.keys(RENDERER_LAYERS)
+            .filter((other) => other !== folder && !allowed.includes(other))
+            .map((other) => ({ group: [1, 2, 3].flatMap((depth) => [`${"../".repeat(depth)}${other}`, `${"../".repeat(depth)}${other}/**`]), message: `renderer/src/${folder}/ may not import ${other}/: see RENDERER_LAYERS in eslint.config.js.` })),
         ],
       }],
     },
-  },
+  })),
   {
     files: ['electron/**/*.ts'],
     languageOptions: { globals: globals.node },

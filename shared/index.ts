@@ -19,12 +19,41 @@ export { PERSON_ID, personPath, personText } from './fix/createPerson';
 export type { NewPerson } from './fix/createPerson';
 export { splitFrontMatter } from './book/frontMatter';
 export type { FrontMatterSplit } from './book/frontMatter';
-export {
-  bookOf, describePath, BOOK_KEYS,
-  addReply, addReplyEdits, addThreadEdits, promoteReply, promoteReplyEdits,
-  demoteThread, demoteThreadEdits, mergeThreads, mergeThreadsEdits,
-} from './book/model';
+export { bookOf, describePath, BOOK_KEYS } from './book/model';
 export type { Book, Thread, Reply, Link } from './book/model';
+export {
+  isObj, str, listOf, fieldOf, threadsOf, threadCount, repliesOf, replyCount, authorsOf, nameOf, textOf, firstLine,
+  threadLabel, replyLabel, threadMatches, formatPeopleName, defaultReplier, same, byPathOf,
+} from './book/readers';
+export type { Obj, PersonName } from './book/readers';
+// The edits of the book, one file each: (doc, args) => Edit[], with a label for the undo menu.
+export { bookEdit, labelOf, applyBookEdit } from './book/edits/bookEdit';
+export type { BookEdit } from './book/edits/bookEdit';
+export { setField } from './book/edits/setField';
+export type { TextField } from './book/edits/setField';
+export { addAuthor } from './book/edits/addAuthor';
+export { removeAuthor } from './book/edits/removeAuthor';
+export { moveAuthor } from './book/edits/moveAuthor';
+export { addLink } from './book/edits/addLink';
+export { setLink } from './book/edits/setLink';
+export type { SetLinkArgs } from './book/edits/setLink';
+export { removeLink } from './book/edits/removeLink';
+export { moveLink } from './book/edits/moveLink';
+export { addThread } from './book/edits/addThread';
+export { editThread } from './book/edits/editThread';
+export type { EditThreadArgs } from './book/edits/editThread';
+export { removeThread } from './book/edits/removeThread';
+export { moveThread } from './book/edits/moveThread';
+export { mergeThreads } from './book/edits/mergeThreads';
+export { demoteThread } from './book/edits/demoteThread';
+export type { DemoteThreadArgs } from './book/edits/demoteThread';
+export { addReply } from './book/edits/addReply';
+export { editReply } from './book/edits/editReply';
+export type { EditReplyArgs } from './book/edits/editReply';
+export { removeReply } from './book/edits/removeReply';
+export { moveReply } from './book/edits/moveReply';
+export type { MoveReplyArgs } from './book/edits/moveReply';
+export { promoteReply } from './book/edits/promoteReply';
 export { EditError, pathText, rangeOf } from './yaml/edit';
 export type { Path, PathSegment, Tree } from './yaml/edit';
 export type { Value, YNode, CollectionNode, Entry, ScalarNode } from './yaml/tree';

@@ -85,7 +85,8 @@ export function applyEdit(doc: BookDocument, edit: Edit): BookDocument {
   if (edit.op === 'setBody') {
     if (!doc.split) return openBook(edit.value);
     const text = doc.text.slice(0, doc.split.bodyStart) + edit.value;
-    return { ...doc, text, body: edit.value };
+    // The tree holds the whole text: an edit after this one splices the new body's text.
+    return { ...doc, text, body: edit.value, tree: doc.tree && { ...doc.tree, text } };
   }
   if (!doc.tree) {
     const why = doc.diagnostics.find((d) => d.severity === 'error');

@@ -1,13 +1,10 @@
 /**
  * The book as the forms see it: a typed, forgiving view of the front matter value, and
- * the domain operations on Q&A threads, each built from the plain edits of document.ts.
+ * paths in words. The edits of the book are in edits/, one file each.
  */
 import type { Value } from '../yaml/tree';
-import { isPlainObject } from '../yaml/value';
-import { EditError } from '../yaml/edit';
 import type { Path } from '../yaml/edit';
-import { applyEdits } from './document';
-import type { BookDocument, Edit } from './document';
+import { isObj, listOf, str } from './readers';
 
 export interface Reply {
   readonly name: string;
@@ -39,13 +36,11 @@ export interface Book {
 /** The keys a book file knows, in the order hand-written files use. */
 export const BOOK_KEYS = ['title', 'description', 'cover', 'image', 'start', 'end', 'authors', 'links', 'archive'] as const;
 
-const str = (v: unknown): string => (typeof v === 'string' ? v : v == null ? '' : typeof v === 'object' ? '' : String(v));
-const list = (v: unknown): readonly unknown[] => (Array.isArray(v) ? v : []);
-const obj = (v: unknown): Record<string, Value> => (isPlainObject(v) ? v : {});
+const obj = (v: unknown): Record<string, Value> => (isObj(v) ? v : {});
 
 /** A typed view of a front matter value; null when it is not a mapping. */
 export function bookOf(data: Value | null): Book | null {
-  if (!isPlainObject(data)) return null;
+  if (!isObj(data)) return null;
   return {
     title: str(data.title),
     description: str(data.description),
@@ -53,89 +48,15 @@ export function bookOf(data: Value | null): Book | null {
     image: str(data.image),
     start: str(data.start),
     end: str(data.end),
-    authors: list(data.authors).map(str),
-    links: list(data.links).map((l) => ({ text: str(obj(l).text), link: str(obj(l).link) })),
-    archive: list(data.archive).map((t) => ({
+    authors: listOf(data.authors).map(str),
+    links: listOf(data.links).map((l) => ({ text: str(obj(l).text), link: str(obj(l).link) })),
+    archive: listOf(data.archive).map((t) => ({
       name: str(obj(t).name),
       text: str(obj(t).text),
-      replies: list(obj(t).replies).map((r) => ({ name: str(obj(r).name), text: str(obj(r).text) })),
+      replies: listOf(obj(t).replies).map((r) => ({ name: str(obj(r).name), text: str(obj(r).text) })),
     })),
   };
 }
-
-function threads(doc: BookDocument): readonly Value[] {
-  return isPlainObject(doc.data) && Array.isArray(doc.data.archive) ? doc.data.archive : [];
-}
-
-function repliesOf(doc: BookDocument, t: number): readonly Value[] {
-  const thread = threads(doc)[t];
-  if (!isPlainObject(thread)) throw new EditError(`There is no thread ${t + 1}.`);
-  return Array.isArray(thread.replies) ? thread.replies : [];
-}
-
-/** Edits that add a reply to thread `t` at `index` (default: at the end). */
-export function addReplyEdits(doc: BookDocument, t: number, reply: Reply, index?: number): Edit[] {
-  const n = repliesOf(doc, t).length;
-  return [{ op: 'insert', path: ['archive', t, 'replies'], index: index ?? n, value: { name: reply.name, text: reply.text } }];
-}
-
-/** Edits that add a thread at `index` (default: at the end). */
-export function addThreadEdits(doc: BookDocument, thread: Reply, index?: number): Edit[] {
-  return [{ op: 'insert', path: ['archive'], index: index ?? threads(doc).length, value: { name: thread.name, text: thread.text, replies: [] } }];
-}
-
-/** Edits that turn reply `r` of thread `t` into its own thread, placed right after thread `t`. */
-export function promoteReplyEdits(doc: BookDocument, t: number, r: number): Edit[] {
-  if (r < 0 || r >= repliesOf(doc, t).length) throw new EditError(`Thread ${t + 1} has no reply ${r + 1}.`);
-  return [{ op: 'move', from: ['archive', t, 'replies', r], to: ['archive'], index: t + 1 }];
-}
-
-/**
- * Edits that turn thread `t` into a reply of thread `target`, at `index` among its replies
- * (default: at the end); the thread's own replies follow it.
- */
-export function demoteThreadEdits(doc: BookDocument, t: number, target: number, index?: number): Edit[] {
-  if (t === target) throw new EditError('A thread cannot become a reply of itself.');
-  const own = repliesOf(doc, t).length;
-  const at = index ?? repliesOf(doc, target).length;
-  const edits: Edit[] = [];
-  // Move the thread's replies first (they land after the thread's own place), then the thread.
-  for (let i = 0; i < own; i++) edits.push({ op: 'move', from: ['archive', t, 'replies', 0], to: ['archive', target, 'replies'], index: at + i });
-  const thread = threads(doc)[t];
-  if (isPlainObject(thread) && 'replies' in thread) edits.push({ op: 'remove', path: ['archive', t, 'replies'] });
-  edits.push({ op: 'move', from: ['archive', t], to: ['archive', target, 'replies'], index: at });
-  return edits;
-}
-
-/**
- * Edits that merge thread `from` into thread `into`: when both were asked by the same
- * person, the question texts join (a blank line between); otherwise `from`'s question
- * becomes a reply. `from`'s replies follow, and `from` is removed.
- */
-export function mergeThreadsEdits(doc: BookDocument, into: number, from: number): Edit[] {
-  if (into === from) throw new EditError('A thread cannot be merged into itself.');
-  const a = obj(threads(doc)[into]);
-  const b = obj(threads(doc)[from]);
-  if (!isPlainObject(threads(doc)[into]) || !isPlainObject(threads(doc)[from])) throw new EditError('Both threads must exist to merge them.');
-  if (str(a.name) === str(b.name)) {
-    const edits: Edit[] = [{ op: 'set', path: ['archive', into, 'text'], value: [str(a.text), str(b.text)].filter(Boolean).join('\n\n') }];
-    const n = repliesOf(doc, into).length;
-    const own = repliesOf(doc, from).length;
-    for (let i = 0; i < own; i++) edits.push({ op: 'move', from: ['archive', from, 'replies', 0], to: ['archive', into, 'replies'], index: n + i });
-    edits.push({ op: 'remove', path: ['archive', from] });
-    return edits;
-  }
-  return demoteThreadEdits(doc, from, into);
-}
-
-/** Adds a reply; see addReplyEdits. */
-export const addReply = (doc: BookDocument, t: number, reply: Reply, index?: number) => applyEdits(doc, addReplyEdits(doc, t, reply, index));
-/** Promotes a reply to a thread; see promoteReplyEdits. */
-export const promoteReply = (doc: BookDocument, t: number, r: number) => applyEdits(doc, promoteReplyEdits(doc, t, r));
-/** Demotes a thread to a reply; see demoteThreadEdits. */
-export const demoteThread = (doc: BookDocument, t: number, target: number, index?: number) => applyEdits(doc, demoteThreadEdits(doc, t, target, index));
-/** Merges two threads; see mergeThreadsEdits. */
-export const mergeThreads = (doc: BookDocument, into: number, from: number) => applyEdits(doc, mergeThreadsEdits(doc, into, from));
 
 /** A path in words for people: `Thread 3, reply 2: text`. */
 export function describePath(path: Path): string {

@@ -19,19 +19,3 @@ const TEXT_SPECIAL = /&(?!#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9
 export function escapeText(s: string): string {
   return s.replace(TEXT_SPECIAL, (c) => HTML_ESCAPES[c]!);
 }
-
-const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-
-/**
- * Decodes the references markdown-it writes into attributes (`&amp; &lt; &gt; &quot;` and
- * numeric ones). Any other reference stays literal: callers check the decoded string and
- * write it back with `escapeHtml`, so the browser reads exactly what was checked.
- */
-export function decodeEntities(s: string): string {
-  if (!s.includes('&')) return s;
-  return s.replace(/&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-z]+);/g, (whole, ref: string) => {
-    if (ref[0] !== '#') return NAMED[ref] ?? whole;
-    const code = ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
-    return code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff) ? String.fromCodePoint(code) : '\uFFFD';
-  });
-}

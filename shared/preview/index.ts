@@ -3,7 +3,8 @@ export { renderPreview, createPreviewRenderer, renderThread, renderAuthors, PREV
 export type { PreviewInput, PreviewPerson } from './render';
 export { previewCss } from './style';
 export { renderMarkdown, renderChatText } from './markdown';
-export { sanitizeRawHtml, cleanHtml, RAW_TAGS, OUTPUT_TAGS } from './sanitize';
+export { cleanHtml, OUTPUT_TAGS } from './sanitize';
+export { sanitizeRawHtml, RAW_TAGS } from './rawHtml';
 export { dateToString, dateRange } from './dates';
 export { escapeHtml, escapeText } from './escape';
 export { safeUrl } from './safeUrl';

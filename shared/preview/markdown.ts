@@ -5,7 +5,8 @@
 import MarkdownIt from 'markdown-it';
 import type { Env, Token } from 'markdown-it';
 import { escapeHtml } from './escape';
-import { cleanHtml, sanitizeRawHtml } from './sanitize';
+import { sanitizeRawHtml } from './rawHtml';
+import { cleanHtml } from './sanitize';
 import { safeUrl } from './safeUrl';
 
 // kramdown (Jekyll's markdown) does not turn bare URLs into links, so neither do we.

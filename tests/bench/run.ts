@@ -4,9 +4,10 @@ import path from 'node:path';
 import { coreRows, type Row } from './core';
 import { slackRows } from './slack';
 import { uiRows } from './ui';
+import { memoryRow } from './memory';
 
 const root = path.resolve(process.argv[2] ?? '.');
-const corpusDir = path.resolve(root, '..', 'shared', 'corpus');
+const corpusDir = path.resolve(process.env.BOOK_EDITOR_CORPUS || path.join(root, '..', 'shared', 'corpus'));
 const corpus = fs.existsSync(path.join(corpusDir, '_books')) ? corpusDir : null;
 
 function table(rows: Row[]): string {
@@ -21,7 +22,7 @@ const started = performance.now();
 const { rows, growth, skipped } = await coreRows(corpus);
 const { rows: slackRowList, skipped: slackSkipped } = await slackRows().catch((e: Error) => ({ rows: [] as Row[], skipped: [`import-slack row: ${e.message}`] }));
 const { rows: uiRowList, skipped: uiSkipped } = await uiRows(root, corpus).catch((e: Error) => ({ rows: [] as Row[], skipped: [`ui rows: ${e.message}`] }));
-const all = [...rows, ...slackRowList, ...uiRowList];
+const all = [...rows, memoryRow(), ...slackRowList, ...uiRowList];
 console.log(table(all));
 console.log('\nGrowth (synthetic books, median ms; ratio to the 100-thread figure):');
 const g0 = growth[0]!;

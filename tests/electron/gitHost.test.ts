@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startHost } from '../../electron/host/server';
 import { createHttpClient } from '../../renderer/src/api/httpClient';
-import { addReply, openBook } from '../../shared/index';
+import { addReply, applyBookEdit, openBook } from '../../shared/index';
 import { commitMessage } from '../../shared/git/commitMessage';
 import { botCommits, git, makeRepos, TEST_ENV } from './gitRepos';
 import { removeTemps, tempDir } from './tempSites';
@@ -22,7 +22,7 @@ describe('git over HTTP', () => {
     try {
       const api = createHttpClient(host.token, `http://127.0.0.1:${host.port}`);
       const file = await api.readBook(QUIET);
-      expect((await api.saveBook(QUIET, addReply(openBook(file.text), 1, { name: 'Editor', text: 'Over HTTP.' }).text, file.fingerprint)).ok).toBe(true);
+      expect((await api.saveBook(QUIET, applyBookEdit(openBook(file.text), addReply, { thread: 1, reply: { name: 'Editor', text: 'Over HTTP.' } }).text, file.fingerprint)).ok).toBe(true);
       const status = await api.gitStatus();
       expect(status).toMatchObject({ available: true, branch: 'main', files: [{ path: QUIET, kind: 'book', change: 'modified' }] });
 

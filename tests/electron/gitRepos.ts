@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect } from 'vitest';
-import { addReply, openBook } from '../../shared/index';
+import { addReply, applyBookEdit, openBook } from '../../shared/index';
 import { Workspace } from '../../electron/workspace/index';
 import type { GitOptions } from '../../electron/workspace/git/runGit';
 import { CONTENT, tempDir } from './tempSites';
@@ -100,7 +100,7 @@ export function botCommits(repos: Repos, rel: string, edit: (text: string) => st
 /** Adds a reply to the first thread of a book through the core and saves it through the workspace, as the editor does. */
 export async function saveReply(ws: Workspace, book: string, text = 'A new reply.'): Promise<void> {
   const file = await ws.readBook(book);
-  const saved = await ws.saveBook(book, addReply(openBook(file.text), 0, { name: 'Editor', text }).text, file.fingerprint);
+  const saved = await ws.saveBook(book, applyBookEdit(openBook(file.text), addReply, { thread: 0, reply: { name: 'Editor', text } }).text, file.fingerprint);
   expect(saved.ok).toBe(true);
 }
 

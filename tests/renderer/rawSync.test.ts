@@ -2,7 +2,7 @@
 // minimal edit between two texts, and RawSync committing typing after a pause and following the store.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { offsetOf, positionOf } from '../../renderer/src/raw/positions';
-import { minimalEdit } from '../../renderer/src/raw/minimalEdit';
+import { minimalEdit } from '../../shared/book/textEdit';
 import { RAW_COMMIT_MS, RAW_MAX_WAIT_MS, RawSync } from '../../renderer/src/raw/rawSync';
 import type { ModelChange } from '../../renderer/src/raw/rawSync';
 
@@ -81,6 +81,24 @@ describe('RawSync', () => {
     expect(commits.length).toBeGreaterThanOrEqual(Math.floor((20 * RAW_COMMIT_MS) / 2 / RAW_MAX_WAIT_MS) - 1);
     vi.advanceTimersByTime(RAW_COMMIT_MS);
     expect(commits.at(-1)).toBe(`x${'y'.repeat(20)}`);
+  });
+
+  it('says how long the typing paused before each commit, so undo groups typing by pauses', () => {
+    const pauses: number[] = [];
+    const sync = new RawSync('x', (_t, pause) => pauses.push(pause));
+    for (let i = 0; i < 20; i++) {
+      sync.edited([{ start: { lineNumber: 1, column: i + 2 }, end: { lineNumber: 1, column: i + 2 }, text: 'y' }]);
+      vi.advanceTimersByTime(RAW_COMMIT_MS / 2);
+    }
+    vi.advanceTimersByTime(RAW_COMMIT_MS);
+    expect(pauses.length).toBeGreaterThan(1);
+    // The first commit follows no typing; the next ones continue the same burst.
+    expect(pauses[0]).toBe(Infinity);
+    for (const p of pauses.slice(1)) expect(p).toBeLessThanOrEqual(RAW_COMMIT_MS);
+    vi.advanceTimersByTime(2000);
+    sync.edited([{ start: { lineNumber: 1, column: 1 }, end: { lineNumber: 1, column: 1 }, text: 'z' }]);
+    sync.flush();
+    expect(pauses.at(-1)).toBeGreaterThan(2000);
   });
 
   it('applies several changes of one event from the end', () => {

@@ -1,6 +1,6 @@
 // The one command registry: shortcuts, enabled state, and one run per key press seen by both the page and the native menu.
 import { describe, expect, it } from 'vitest';
-import { createRegistry, matchesKey } from '../../renderer/src/commands/registry';
+import { createRegistry, matchesKey } from '../../renderer/src/services/registry';
 
 const key = (k: string, mods: Partial<Record<'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey', boolean>> = {}) => ({ key: k, ctrlKey: false, metaKey: false, shiftKey: false, altKey: false, ...mods });
 

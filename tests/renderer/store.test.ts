@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { createEditorStore } from '../../renderer/src/store/editorStore';
 import { isDirty } from '../../renderer/src/store/bookSlice';
-import { MERGE_MS } from '../../renderer/src/store/history';
+import { MAX_BYTES, MAX_STEPS, MERGE_MS, stepBytes } from '../../renderer/src/store/history';
 import { formBookOf } from '../../renderer/src/store/derived';
 import { SMALL_BOOK, SMALL_PATH } from './fakeApi';
 
@@ -56,12 +56,53 @@ describe('the editor store', () => {
     expect(store.get().book!.doc.text).toContain('text: "With"');
   });
 
-  it('keeps the document objects in history: undo does not re-parse', () => {
+  it('keeps changes in history, not documents: undo re-reads only the part of the tree the step changed', () => {
     const { store } = setup();
     const first = store.get().book!.doc;
     store.edit('Move reply', [{ op: 'move', from: ['archive', 0, 'replies', 1], to: ['archive', 1, 'replies'], index: 0 }]);
+    const step = store.get().book!.history.undo[0]!;
+    expect(step.undo.insert.length + step.redo.insert.length).toBeLessThan(200);
     store.undo();
-    expect(store.get().book!.doc).toBe(first);
+    const doc = store.get().book!.doc;
+    expect(doc.text).toBe(first.text);
+    expect(doc.data).toEqual(first.data);
+    // The title's node is the object the book was opened with: the undo read nothing outside the archive.
+    expect(doc.tree!.root.entries[0]).toBe(first.tree!.root.entries[0]);
+    store.redo();
+    expect(store.get().book!.doc.tree!.root.entries[0]).toBe(first.tree!.root.entries[0]);
+  });
+
+  it('groups raw typing by its pauses, however often it was committed', () => {
+    const { store, clock } = setup();
+    const typed = (suffix: string, pause: number) => {
+      clock.tick(1000);
+      store.replaceText(SMALL_BOOK.replace('The body.', `The body.${suffix}`), 'Edit raw text', 'raw', pause);
+    };
+    typed(' a', Infinity);
+    typed(' ab', 40);
+    typed(' abc', 120);
+    expect(store.get().book!.history.undo).toHaveLength(1);
+    typed(' abcd', MERGE_MS + 1);
+    expect(store.get().book!.history.undo).toHaveLength(2);
+    store.undo();
+    expect(store.get().book!.doc.text).toContain('The body. abc\n');
+    store.undo();
+    expect(store.get().book!.doc.text).toBe(SMALL_BOOK);
+  });
+
+  it('bounds the history by bytes as well as by steps, keeping the newest', () => {
+    const { store } = setup();
+    // Each step replaces a body of MAX_BYTES / 8 characters by another: a quarter of the budget kept twice (before and after).
+    const body = (i: number) => String.fromCharCode(97 + i).repeat(MAX_BYTES / 8);
+    for (let i = 0; i < 6; i++) store.replaceText(SMALL_BOOK.replace('The body.', body(i)), 'Edit raw text', null);
+    const history = store.get().book!.history;
+    expect(history.undo.length).toBeGreaterThan(0);
+    expect(history.undo.length).toBeLessThan(6);
+    expect(history.undo.reduce((n, s) => n + stepBytes(s), 0)).toBeLessThanOrEqual(MAX_BYTES);
+    store.undo();
+    expect(store.get().book!.doc.text).toContain(body(4));
+    for (let i = 0; i <= MAX_STEPS; i++) store.edit('Edit title', [{ op: 'set', path: ['title'], value: `Title ${i}` }]);
+    expect(store.get().book!.history.undo).toHaveLength(MAX_STEPS);
   });
 
   it('is clean again when the text returns to what was read, and after a save', () => {

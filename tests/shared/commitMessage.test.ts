@@ -1,7 +1,7 @@
 // The prefilled commit message: what changed in a book, in words, from its value at HEAD
 // against now (never from the text diff).
 import { describe, expect, it } from 'vitest';
-import { addReply, applyEdit, applyEdits, bookOf, openBook, promoteReply, demoteThread } from '../../shared/index';
+import { addReply, applyBookEdit, applyEdit, applyEdits, bookOf, openBook, promoteReply, demoteThread } from '../../shared/index';
 import type { BookDocument, Edit } from '../../shared/index';
 import { commitMessage, messageLines } from '../../shared/git/commitMessage';
 import type { MessageFile } from '../../shared/git/commitMessage';
@@ -47,8 +47,8 @@ const doc = () => openBook(BOOK);
 
 describe('one book, in words', () => {
   it('says the issue\'s example: add 2 replies, move 1 reply, fix the title', () => {
-    let d = addReply(doc(), 0, { name: 'Ana', text: 'One more.' });
-    d = addReply(d, 1, { name: 'Tino', text: 'And another.' });
+    let d = applyBookEdit(doc(), addReply, { thread: 0, reply: { name: 'Ana', text: 'One more.' } });
+    d = applyBookEdit(d, addReply, { thread: 1, reply: { name: 'Tino', text: 'And another.' } });
     d = edit(d, { op: 'move', from: ['archive', 0, 'replies', 0], to: ['archive', 2, 'replies'], index: 0 });
     d = edit(d, { op: 'set', path: ['title'], value: 'Engineering MLOps, 2nd Ed.' });
     expect(say(BOOK, d.text)).toBe('Engineering MLOps, 2nd Ed.: add 2 replies, move 1 reply, fix the title');
@@ -67,8 +67,8 @@ describe('one book, in words', () => {
   });
 
   it('says a promoted reply and a demoted thread as turns', () => {
-    expect(say(BOOK, promoteReply(doc(), 0, 0).text)).toBe('Engineering MLOps: turn 1 reply into a thread');
-    expect(say(BOOK, demoteThread(doc(), 2, 0).text)).toBe('Engineering MLOps: turn 1 thread into a reply');
+    expect(say(BOOK, applyBookEdit(doc(), promoteReply, { thread: 0, reply: 0 }).text)).toBe('Engineering MLOps: turn 1 reply into a thread');
+    expect(say(BOOK, applyBookEdit(doc(), demoteThread, { thread: 2, target: 0 }).text)).toBe('Engineering MLOps: turn 1 thread into a reply');
   });
 
   it('adds threads with their replies as one verb', () => {
@@ -107,7 +107,7 @@ describe('several files', () => {
 
   it('joins short lines with "; "', () => {
     const files: MessageFile[] = [
-      { path: PATH, change: 'modified', before: BOOK, after: addReply(doc(), 0, { name: 'A', text: 'b' }).text },
+      { path: PATH, change: 'modified', before: BOOK, after: applyBookEdit(doc(), addReply, { thread: 0, reply: { name: 'A', text: 'b' } }).text },
       { path: other, change: 'added', after: otherText },
     ];
     expect(commitMessage(files)).toBe('Engineering MLOps: add 1 reply; Add Other');
@@ -147,10 +147,10 @@ describe.skipIf(!hasCorpus)(`real books (${hasCorpus ? 'corpus' : corpusSkipReas
       const replies = book.archive[t]!.replies;
       // A reply whose twin sits elsewhere in the thread cannot be told apart from it: skip those.
       if (new Set(replies.map((r) => `${r.name}\0${r.text}`)).size !== replies.length) continue;
-      expect(say(text, addReply(d, t, { name: 'Editor', text: 'A new reply.' }).text, path)).toBe(`${title}: add 1 reply`);
+      expect(say(text, applyBookEdit(d, addReply, { thread: t, reply: { name: 'Editor', text: 'A new reply.' } }).text, path)).toBe(`${title}: add 1 reply`);
       expect(say(text, applyEdit(d, { op: 'move', from: ['archive', t, 'replies', 0], to: ['archive', t, 'replies'], index: replies.length - 1 }).text, path)).toBe(`${title}: move 1 reply`);
       const alone = book.archive.every((x) => x.name !== replies[0]!.name || x.text !== replies[0]!.text);
-      if (alone) expect(say(text, promoteReply(d, t, 0).text, path)).toBe(`${title}: turn 1 reply into a thread`);
+      if (alone) expect(say(text, applyBookEdit(d, promoteReply, { thread: t, reply: 0 }).text, path)).toBe(`${title}: turn 1 reply into a thread`);
       checked++;
     }
     expect(checked).toBeGreaterThan(20);

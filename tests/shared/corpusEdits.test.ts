@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { openBook, rangeOf, promoteReplyEdits } from '../../shared/index';
+import { openBook, rangeOf, promoteReply } from '../../shared/index';
 import type { BookDocument, Edit } from '../../shared/index';
 import { corpusBooks, corpusSkipReason, hasCorpus } from '../corpus';
 import { lineDiff } from '../lineDiff';
@@ -90,7 +90,7 @@ describe.skipIf(!hasCorpus)(`one edit on every corpus file (${hasCorpus ? `${boo
     const doc = openBook(text);
     const t = archive(doc).findIndex((x) => (x.replies ?? []).length > 1);
     if (t < 0) return;
-    for (const e of promoteReplyEdits(doc, t, 1)) checkedEdit(doc, e as Edit);
+    for (const e of promoteReply(doc, { thread: t, reply: 1 })) checkedEdit(doc, e as Edit);
   });
 
   it.each(books)('%s: set title, add an author and a link, remove a link', (_n, text) => {

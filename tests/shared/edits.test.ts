@@ -1,6 +1,6 @@
 // Edits on small books, with the exact text expected: the cases a reviewer cares about.
 import { describe, expect, it } from 'vitest';
-import { applyEdit, openBook, EditError, demoteThread, mergeThreads, promoteReply, addReply } from '../../shared/index';
+import { applyEdit, applyBookEdit, openBook, EditError, demoteThread, mergeThreads, promoteReply, addReply } from '../../shared/index';
 import { checkedEdit } from './check';
 
 const hand = `---
@@ -155,21 +155,21 @@ describe('move and the Q&A operations', () => {
   });
 
   it('promotes a reply to a thread placed after its own, re-indented to the archive', () => {
-    const doc = promoteReply(openBook(hand), 0, 0);
+    const doc = applyBookEdit(openBook(hand), promoteReply, { thread: 0, reply: 0 });
     expect(doc.text).toContain('- name: Tino\n  text: What is MLOps?\n  replies:\n  - name: Tino\n    text: Thanks!\n- name: Emmanuel Raj\n  text: A practice.\n- name: Sara');
   });
 
   it('demotes a thread to a reply of another thread; its own replies follow it', () => {
-    const doc = demoteThread(openBook(hand), 0, 1);
+    const doc = applyBookEdit(openBook(hand), demoteThread, { thread: 0, target: 1 });
     expect(doc.data).toMatchObject({ archive: [{ name: 'Sara', text: 'Second question', replies: [{ name: 'Tino', text: 'What is MLOps?' }, { name: 'Emmanuel Raj', text: 'A practice.' }, { name: 'Tino', text: 'Thanks!' }] }] });
     expect(openBook(doc.text).data).toEqual(doc.data);
   });
 
   it('merges two threads by the same asker into one question', () => {
     let doc = openBook(hand);
-    doc = addReply(doc, 1, { name: 'Emmanuel Raj', text: 'Answer two' });
+    doc = applyBookEdit(doc, addReply, { thread: 1, reply: { name: 'Emmanuel Raj', text: 'Answer two' } });
     doc = checkedEdit(doc, { op: 'set', path: ['archive', 1, 'name'], value: 'Tino' });
-    doc = mergeThreads(doc, 0, 1);
+    doc = applyBookEdit(doc, mergeThreads, { into: 0, from: 1 });
     expect((doc.data as { archive: unknown[] }).archive).toEqual([
       { name: 'Tino', text: 'What is MLOps?\n\nSecond question', replies: [{ name: 'Emmanuel Raj', text: 'A practice.' }, { name: 'Tino', text: 'Thanks!' }, { name: 'Emmanuel Raj', text: 'Answer two' }] },
     ]);
@@ -192,6 +192,12 @@ describe('file conventions survive edits', () => {
     expect(doc.text.startsWith('\uFEFF---\r\n')).toBe(true);
     expect(doc.text.replace(/\r\n/g, '')).not.toContain('\n');
     expect(doc.text.endsWith('Body.')).toBe(true);
+  });
+
+  it('an edit after setBody keeps the new body', () => {
+    const doc = applyEdit(applyEdit(openBook(hand), { op: 'setBody', value: '\nNew body\n' }), { op: 'set', path: ['title'], value: 'T' });
+    expect(doc.text.endsWith('---\n\nNew body\n')).toBe(true);
+    expect(openBook(doc.text).data).toEqual(doc.data);
   });
 
   it('setBody replaces only the body', () => {

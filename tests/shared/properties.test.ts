@@ -9,6 +9,8 @@ import { openBook, rangeOf, valueEquals } from '../../shared/index';
 import type { BookDocument, Edit, Value } from '../../shared/index';
 import { emitBlockMap } from '../../shared/yaml/emit';
 import { pyyamlScalar } from '../../shared/yaml/pyyaml';
+import { changeText } from '../../shared/book/changeText';
+import { minimalEdit } from '../../shared/book/textEdit';
 import { changedRegion, checkedEdit, expectFastAgrees } from './check';
 
 const TOKENS = [
@@ -138,6 +140,21 @@ function editFor(data: Book, i: Intent): Edit | null {
   }
 }
 
+/** Goes from `doc` to `text` by one minimal change, as undo does, and checks the result is what a fresh read of `text` builds. */
+function expectChangedTo(doc: BookDocument, text: string): BookDocument {
+  const change = minimalEdit(doc.text, text);
+  const next = change ? changeText(doc, change, true) : doc;
+  const fresh = openBook(text);
+  expect(next.text).toBe(text);
+  expect(next.data).toEqual(fresh.data);
+  expect(next.tree!.root).toEqual(fresh.tree!.root);
+  expect(next.tree!.profile).toEqual(fresh.tree!.profile);
+  expect(next.split).toEqual(fresh.split);
+  expect(next.body).toBe(fresh.body);
+  expect(next.diagnostics).toEqual([]);
+  return next;
+}
+
 /** Bytes outside what an edit touches are kept. */
 function checkLocality(doc: BookDocument, next: BookDocument, edit: Edit) {
   if (doc.text === next.text) return;
@@ -187,6 +204,7 @@ describe('random books and random edits', () => {
           expect(doc.diagnostics).toEqual([]);
           expect(doc.text).toBe(file);
           expect(doc.data).toEqual(meaning);
+          const texts = [doc.text];
           for (const i of intents) {
             const edit = editFor(doc.data as Book, i);
             if (!edit) continue;
@@ -195,11 +213,16 @@ describe('random books and random edits', () => {
             if (crlf) expect(next.text.replace(/\r\n/g, '')).not.toContain('\n');
             if (bom) expect(next.text.startsWith('\uFEFF---')).toBe(true);
             doc = next;
+            texts.push(doc.text);
           }
           expect(doc.text.endsWith('The body.' + (crlf ? '\r\n' : '\n'))).toBe(true);
+          // Undo each step as the history does (the change's inverse, re-reading only what it touches), then redo them.
+          for (let k = texts.length - 2; k >= 0; k--) doc = expectChangedTo(doc, texts[k]!);
+          for (let k = 1; k < texts.length; k++) doc = expectChangedTo(doc, texts[k]!);
         }),
         { numRuns: Number(process.env.PROPERTY_RUNS ?? 60) },
       );
-    });
+      // Each run also undoes and redoes every step against fresh reads: room for a loaded machine.
+    }, 120_000);
   }
 });

@@ -1,7 +1,7 @@
 /** The editor window: library | editor (Form / Raw) | preview, with the status bar, dialogs and notices. */
 import { useEffect, useMemo, useState } from 'react';
 import type { BookApi } from '../../../shared/api';
-import { createAppRegistry } from '../commands/appCommands';
+import { createAppRegistry } from '../commands/appRegistry';
 import { useShortcuts } from '../commands/useShortcuts';
 import { Session } from '../session/session';
 import { AssetCache } from '../session/assets';
@@ -17,11 +17,11 @@ import { StatusBar } from '../problems/StatusBar';
 import { Splitter } from '../ui/Splitter';
 import { Icon } from '../ui/Icon';
 import { DialogHost } from './DialogHost';
-import { ErrorBoundary } from './ErrorBoundary';
+import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { Notice } from './Notice';
-import { ServicesContext, useServices } from './services';
-import type { Services } from './services';
-import { savedTheme, useTheme } from './useTheme';
+import { ServicesContext, useServices } from '../services/services';
+import type { Services } from '../services/services';
+import { savedTheme, useTheme } from '../services/theme';
 import { savedPreview, useRememberPreview } from './previewPref';
 
 interface Props {
@@ -65,7 +65,7 @@ const THEME_ICON = { system: 'system', light: 'sun', dark: 'moon' } as const;
 function Shell() {
   const { store, registry, session } = useServices();
   useShortcuts();
-  const theme = useTheme(store);
+  const theme = useTheme();
   useRememberPreview();
   const preview = useEditor((s) => s.ui.preview && s.book !== null);
   // Narrower side panes on smaller screens leave the form its room.

@@ -1,11 +1,10 @@
 /** The container of the modal dialogs: one at a time, chosen by the store. */
-import { useMemo } from 'react';
-import { useServices } from './services';
+import { threadsOf } from '../../../shared/index';
+import { useRun } from '../commands/useRun';
+import { useServices } from '../services/services';
 import type { Dialog } from '../store/uiSlice';
 import { useEditor } from '../store/hooks';
 import { formBookOf } from '../store/derived';
-import { threadActions } from '../threads/threadActions';
-import { threadsOf } from '../threads/threadValue';
 import { MoveReplyDialog } from '../threads/dialogs/MoveReplyDialog';
 import { MoveThreadDialog } from '../threads/dialogs/MoveThreadDialog';
 import { DemoteDialog } from '../threads/dialogs/DemoteDialog';
@@ -31,7 +30,7 @@ function OpenDialog({ dialog }: { readonly dialog: Dialog }) {
   const mine = useEditor((s) => s.book?.doc.text ?? '');
   const people = useEditor((s) => s.site.people);
   const books = useEditor((s) => s.site.books);
-  const actions = useMemo(() => threadActions(store), [store]);
+  const run = useRun();
   const close = () => store.openDialog(null);
   const threads = threadsOf(data);
   const act = (f: () => void) => () => {
@@ -40,13 +39,13 @@ function OpenDialog({ dialog }: { readonly dialog: Dialog }) {
   };
   switch (dialog.kind) {
     case 'moveReply':
-      return <MoveReplyDialog threads={threads} thread={dialog.thread} reply={dialog.reply} onClose={close} onMove={(t, i) => act(() => actions.moveReply(dialog.thread, dialog.reply, t, i))()} />;
+      return <MoveReplyDialog threads={threads} thread={dialog.thread} reply={dialog.reply} onClose={close} onMove={(t, i) => act(() => run('reply.move', { thread: dialog.thread, reply: dialog.reply, toThread: t, toIndex: i }))()} />;
     case 'moveThread':
-      return <MoveThreadDialog threads={threads} thread={dialog.thread} onClose={close} onMove={(i) => act(() => actions.moveThread(dialog.thread, i))()} />;
+      return <MoveThreadDialog threads={threads} thread={dialog.thread} onClose={close} onMove={(i) => act(() => run('thread.move', { thread: dialog.thread, to: i }))()} />;
     case 'demote':
-      return <DemoteDialog threads={threads} thread={dialog.thread} onClose={close} onDemote={(t, i) => act(() => actions.demote(dialog.thread, t, i))()} />;
+      return <DemoteDialog threads={threads} thread={dialog.thread} onClose={close} onDemote={(t, i) => act(() => run('thread.demote', { thread: dialog.thread, target: t, index: i }))()} />;
     case 'merge':
-      return <MergeDialog threads={threads} thread={dialog.thread} onClose={close} onMerge={(t) => act(() => actions.merge(t, dialog.thread))()} />;
+      return <MergeDialog threads={threads} thread={dialog.thread} onClose={close} onMerge={(t) => act(() => run('thread.merge', { into: t, from: dialog.thread }))()} />;
     case 'confirmSwitch': {
       const next = books.find((b) => b.path === dialog.path)?.title ?? dialog.path;
       return (
@@ -54,10 +53,7 @@ function OpenDialog({ dialog }: { readonly dialog: Dialog }) {
           current={title || path}
           next={next}
           onCancel={close}
-          onDiscard={act(() => {
-            void session.api.discardBackup(path).catch(() => undefined);
-            void session.open(dialog.path);
-          })}
+          onDiscard={act(() => void session.discardChangesAndOpen(dialog.path))}
           onSave={act(() => void session.save().then((ok) => ok && session.open(dialog.path)))}
         />
       );

@@ -1,6 +1,6 @@
 /** Short messages (saved, did not apply, reloaded), announced politely and gone after a while. */
 import { useEffect } from 'react';
-import { useServices } from './services';
+import { useServices } from '../services/services';
 import { useEditor } from '../store/hooks';
 import { Icon } from '../ui/Icon';
 

@@ -4,6 +4,8 @@ import { useCommand } from './useCommand';
 
 interface Props {
   readonly command: string;
+  /** The command's arguments, for a command that takes some. */
+  readonly args?: unknown;
   readonly icon?: ReactNode;
   /** More words for the tooltip, e.g. what Undo will undo. */
   readonly detail?: string | null;
@@ -11,8 +13,8 @@ interface Props {
   readonly iconOnly?: boolean;
 }
 
-export function CommandButton({ command, icon, detail, className, iconOnly }: Props) {
-  const c = useCommand(command);
+export function CommandButton({ command, args, icon, detail, className, iconOnly }: Props) {
+  const c = useCommand(command, args);
   const tip = [detail ?? c.label, c.shortcut ? `(${c.shortcut})` : ''].filter(Boolean).join(' ');
   return (
     <button type="button" className={className ?? 'btn'} onClick={c.run} disabled={!c.enabled} title={tip} aria-label={iconOnly ? c.label : undefined}>

@@ -1,10 +1,8 @@
 /** Keyboard shortcuts: every key press that names a command runs it through the registry. */
 import { useEffect } from 'react';
-import { useServices } from '../app/services';
+import { useServices } from '../services/services';
 
-/** Commands that still run while a dialog is open. */
-const IN_DIALOG = new Set(['save']);
-
+/** Listens for the table's keys on the page for as long as the component is mounted. */
 export function useShortcuts(): void {
   const { registry, store, session } = useServices();
   useEffect(() => {
@@ -12,7 +10,7 @@ export function useShortcuts(): void {
       if (event.defaultPrevented || event.isComposing) return;
       const command = registry.commandForKey(event);
       if (!command) return;
-      if (store.get().ui.dialog && !IN_DIALOG.has(command.id)) return;
+      if (store.get().ui.dialog && !command.inDialog) return;
       event.preventDefault();
       registry.dispatch(command.id, { store, session }, 'key');
     };

@@ -1,5 +1,5 @@
 /** Banners above the editor: the text does not parse (forms read-only), or the file changed on disk. */
-import { useServices } from '../app/services';
+import { useServices } from '../services/services';
 import { useEditor } from '../store/hooks';
 import { isEditable } from '../store/bookSlice';
 import { Icon } from '../ui/Icon';
@@ -29,7 +29,7 @@ export function Banners() {
           <div>
             <strong>This file changed on disk.</strong> You have unsaved changes here; saving will ask before overwriting.
           </div>
-          <button type="button" className="btn btn-small" onClick={() => void session.api.readBook(store.get().book!.path).then((disk) => store.openDialog({ kind: 'compare', disk }), () => store.openDialog({ kind: 'compare', disk: null }))}>Compare</button>
+          <button type="button" className="btn btn-small" onClick={() => void session.compare()}>Compare</button>
           <button type="button" className="btn btn-small btn-danger" onClick={() => void session.reload()}>Reload</button>
           <button type="button" className="icon-btn" aria-label="Dismiss" onClick={() => store.setUi({ externalChange: false })}><Icon name="close" /></button>
         </div>

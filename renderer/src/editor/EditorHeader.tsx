@@ -1,6 +1,7 @@
 /** The editor's top bar: the book, the Form / Raw tabs, and the main commands. */
 import { CommandButton } from '../commands/CommandButton';
-import { useServices } from '../app/services';
+import { withShortcut } from '../commands/shortcut';
+import { useServices } from '../services/services';
 import { useEditor } from '../store/hooks';
 import { dirtyOf, formTextOf } from '../store/derived';
 import { redoLabel, undoLabel } from '../store/history';
@@ -50,7 +51,7 @@ export function EditorHeader() {
         <CommandButton command="redo" className="icon-btn" iconOnly icon={<Icon name="redo" />} detail={redo ? `Redo ${redo}` : null} />
         <CommandButton command="review" className="btn" icon={<Icon name="diff" />} detail="Review changes: the file on disk against what Save will write" />
         <CommandButton command="save" className="btn btn-primary" icon={<Icon name="save" />} />
-        <button type="button" className={`icon-btn${preview ? ' on' : ''}`} aria-pressed={preview} aria-label="Preview" title={`${preview ? 'Hide' : 'Show'} the preview (Ctrl+Alt+P)`} onClick={() => registry.dispatch('view.preview', { store, session }, 'button')}>
+        <button type="button" className={`icon-btn${preview ? ' on' : ''}`} aria-pressed={preview} aria-label="Preview" title={withShortcut(`${preview ? 'Hide' : 'Show'} the preview`, 'view.preview')} onClick={() => registry.dispatch('view.preview', { store, session }, 'button')}>
           <Icon name="panel" />
         </button>
       </div>

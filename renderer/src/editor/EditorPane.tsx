@@ -1,11 +1,11 @@
 /** The middle pane: the open book's header, banners, the Form and Raw views, and the problems list. */
 import { useState } from 'react';
-import { useServices } from '../app/services';
-import { ErrorBoundary } from '../app/ErrorBoundary';
+import { useServices } from '../services/services';
+import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { CommandButton } from '../commands/CommandButton';
 import { useEditor } from '../store/hooks';
 import { diagnosticsOf } from '../store/derived';
-import { FormPane } from '../form/FormPane';
+import { FormPane } from './FormPane';
 import { ProblemsPanel } from '../problems/ProblemsPanel';
 import { goToProblem } from '../problems/goToProblem';
 import { Icon } from '../ui/Icon';
@@ -29,7 +29,7 @@ export function EditorPane() {
           <Icon name="book" size={32} />
           <h1>Pick a book</h1>
           <p className="muted">Choose a book from the library on the left, or start a new one.</p>
-          <CommandButton command="new-book" className="btn btn-primary" icon={<Icon name="plus" size={14} />} />
+          <CommandButton command="newBook" className="btn btn-primary" icon={<Icon name="plus" size={14} />} />
         </div>
       </main>
     );

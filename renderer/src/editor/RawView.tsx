@@ -4,9 +4,9 @@
  * command), the forms re-derive from it, and the cursor's value becomes the user's place.
  */
 import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
-import { useServices } from '../app/services';
-import { ErrorBoundary } from '../app/ErrorBoundary';
-import { useDark } from '../app/useTheme';
+import { useServices } from '../services/services';
+import { useDark } from '../services/theme';
+import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { useEditor } from '../store/hooks';
 import { diagnosticsOf } from '../store/derived';
 import { isEditable } from '../store/bookSlice';
@@ -42,10 +42,10 @@ export function RawView({ active }: { readonly active: boolean }) {
 
   const sync = useMemo(
     () =>
-      new RawSync(store.get().book?.doc.text ?? '', (next) => {
+      new RawSync(store.get().book?.doc.text ?? '', (next, pause) => {
         // A draft belongs to its book: never commit it into another.
         if (store.get().book?.path !== path) return;
-        store.replaceText(next, 'Edit raw text', 'raw');
+        store.replaceText(next, 'Edit raw text', 'raw', pause);
         setCommits((n) => n + 1);
         updatePlace();
       }),

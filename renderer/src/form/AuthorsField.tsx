@@ -8,7 +8,7 @@ import type { Diagnostic } from '../../../shared/index';
 import type { Person } from '../../../shared/api';
 import { Icon } from '../ui/Icon';
 import { SortableList } from '../ui/SortableList';
-import { FieldMessages } from './FieldMessages';
+import { FieldMessages } from '../ui/FieldMessages';
 
 interface Props {
   readonly authors: readonly string[];

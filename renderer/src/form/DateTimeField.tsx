@@ -3,8 +3,8 @@
  * has that form, a plain text field (showing exactly what the file says) while it does not.
  */
 import { useId } from 'react';
-import { FieldMessages, severityOf } from './FieldMessages';
-import type { FieldProps } from './FieldMessages';
+import { FieldMessages, severityOf } from '../ui/FieldMessages';
+import type { FieldProps } from '../ui/FieldMessages';
 
 const FORM = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2})$/;
 

@@ -2,8 +2,8 @@
 import { useId } from 'react';
 import type { Diagnostic } from '../../../shared/index';
 import { Icon } from '../ui/Icon';
-import { FieldMessages, severityOf } from './FieldMessages';
-import type { FieldProps } from './FieldMessages';
+import { FieldMessages, severityOf } from '../ui/FieldMessages';
+import type { FieldProps } from '../ui/FieldMessages';
 
 interface Props extends FieldProps {
   /** A blob: URL of the image, when it could be read. */

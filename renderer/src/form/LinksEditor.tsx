@@ -1,12 +1,11 @@
 /** The book's links: add, edit, remove, and reorder by drag or by Move up / Move down. */
 import { memo, useMemo } from 'react';
-import type { Diagnostic } from '../../../shared/index';
-import type { Value } from '../../../shared/index';
-import { byPathOf } from '../threads/diagnosticSlices';
-import { isObj } from '../threads/threadValue';
+import { byPathOf, isObj, str } from '../../../shared/index';
+import type { Diagnostic, Value } from '../../../shared/index';
+import { withShortcut } from '../commands/shortcut';
 import { Icon } from '../ui/Icon';
 import { SortableList } from '../ui/SortableList';
-import { FieldMessages, severityOf } from './FieldMessages';
+import { FieldMessages, severityOf } from '../ui/FieldMessages';
 
 interface Props {
   /** The raw `links` value (shared with the document, so unchanged links keep their identity). */
@@ -18,8 +17,6 @@ interface Props {
   readonly onMove: (from: number, to: number) => void;
   readonly readOnly?: boolean;
 }
-
-const str = (v: Value | undefined) => (typeof v === 'string' ? v : v == null || typeof v === 'object' ? '' : String(v));
 
 export const LinksEditor = memo(function LinksEditor({ value, diagnostics: list, onSet, onAdd, onRemove, onMove, readOnly }: Props) {
   const links = useMemo(() => (Array.isArray(value) ? value : []).map((l) => (isObj(l) ? { text: str(l.text), link: str(l.link) } : { text: '', link: '' })), [value]);
@@ -57,9 +54,9 @@ export const LinksEditor = memo(function LinksEditor({ value, diagnostics: list,
                   <input className={`input input-url${severityOf(diagnostics.get(`links.${i}.link`)) ? ` input-${severityOf(diagnostics.get(`links.${i}.link`))}` : ''}`} aria-label="Link" placeholder="https://…" value={l.link} readOnly={readOnly} spellCheck={false} data-path={`links.${i}.link`} onChange={(e) => onSet(i, 'link', e.target.value)} />
                   {readOnly ? null : (
                     <div className="row-actions">
-                      <button type="button" className="icon-btn" aria-label="Move up" title="Move up" disabled={i === 0} onClick={() => onMove(i, i - 1)}><Icon name="up" /></button>
-                      <button type="button" className="icon-btn" aria-label="Move down" title="Move down" disabled={i === links.length - 1} onClick={() => onMove(i, i + 1)}><Icon name="down" /></button>
-                      <button type="button" className="icon-btn danger" aria-label="Delete" title="Delete link" onClick={() => onRemove(i)}><Icon name="trash" /></button>
+                      <button type="button" className="icon-btn" aria-label="Move up" title={withShortcut('Move up', 'link.move')} disabled={i === 0} onClick={() => onMove(i, i - 1)}><Icon name="up" /></button>
+                      <button type="button" className="icon-btn" aria-label="Move down" title={withShortcut('Move down', 'link.move')} disabled={i === links.length - 1} onClick={() => onMove(i, i + 1)}><Icon name="down" /></button>
+                      <button type="button" className="icon-btn danger" aria-label="Delete" title={withShortcut('Delete link', 'link.delete')} onClick={() => onRemove(i)}><Icon name="trash" /></button>
                     </div>
                   )}
                 </div>

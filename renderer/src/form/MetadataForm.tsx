@@ -1,15 +1,11 @@
 /** Title, description, cover and image, the week, and the authors. Presentational: values in, edits out. */
-import type { Book, Diagnostic, Path, Value } from '../../../shared/index';
+import type { Book, Diagnostic, TextField as TextKey } from '../../../shared/index';
 import type { Person } from '../../../shared/api';
-import { TextField } from './TextField';
+import type { ImageInfo } from '../services/useImage';
+import { TextField } from '../ui/TextField';
 import { DateTimeField } from './DateTimeField';
 import { ImageField } from './ImageField';
 import { AuthorsField } from './AuthorsField';
-
-export interface ImageInfo {
-  readonly url: string | null;
-  readonly missing: boolean;
-}
 
 interface Props {
   readonly book: Pick<Book, 'title' | 'description' | 'cover' | 'image' | 'start' | 'end'>;
@@ -19,13 +15,13 @@ interface Props {
   readonly diagnostics: ReadonlyMap<string, readonly Diagnostic[]>;
   readonly images: { readonly cover: ImageInfo; readonly image: ImageInfo };
   readonly readOnly: boolean;
-  readonly onSet: (path: Path, value: Value, label: string) => void;
+  readonly onSet: (key: TextKey, value: string) => void;
   readonly onAuthors: { add(a: string): void; remove(i: number): void; move(from: number, to: number): void };
 }
 
 export function MetadataForm({ book, authors, people, diagnostics, images, readOnly, onSet, onAuthors }: Props) {
   const text = (key: 'title' | 'description', label: string, multiline = false) => (
-    <TextField label={label} value={book[key]} path={key} diagnostics={diagnostics.get(key)} readOnly={readOnly} multiline={multiline} onChange={(v) => onSet([key], v, `Edit ${key}`)} />
+    <TextField label={label} value={book[key]} path={key} diagnostics={diagnostics.get(key)} readOnly={readOnly} multiline={multiline} onChange={(v) => onSet(key, v)} />
   );
   return (
     <section className="section metadata" aria-labelledby="metadata-title">
@@ -40,11 +36,11 @@ export function MetadataForm({ book, authors, people, diagnostics, images, readO
         </div>
         <div className="stack">
           <div className="grid-2 tight">
-            <DateTimeField label="Start" value={book.start} path="start" diagnostics={diagnostics.get('start')} readOnly={readOnly} onChange={(v) => onSet(['start'], v, 'Edit start')} />
-            <DateTimeField label="End" value={book.end} path="end" diagnostics={diagnostics.get('end')} readOnly={readOnly} onChange={(v) => onSet(['end'], v, 'Edit end')} />
+            <DateTimeField label="Start" value={book.start} path="start" diagnostics={diagnostics.get('start')} readOnly={readOnly} onChange={(v) => onSet('start', v)} />
+            <DateTimeField label="End" value={book.end} path="end" diagnostics={diagnostics.get('end')} readOnly={readOnly} onChange={(v) => onSet('end', v)} />
           </div>
-          <ImageField label="Cover" value={book.cover} path="cover" diagnostics={diagnostics.get('cover')} url={images.cover.url} missing={images.cover.missing} readOnly={readOnly} onChange={(v) => onSet(['cover'], v, 'Edit cover')} />
-          <ImageField label="Image" value={book.image} path="image" diagnostics={diagnostics.get('image')} url={images.image.url} missing={images.image.missing} readOnly={readOnly} onChange={(v) => onSet(['image'], v, 'Edit image')} />
+          <ImageField label="Cover" value={book.cover} path="cover" diagnostics={diagnostics.get('cover')} url={images.cover.url} missing={images.cover.missing} readOnly={readOnly} onChange={(v) => onSet('cover', v)} />
+          <ImageField label="Image" value={book.image} path="image" diagnostics={diagnostics.get('image')} url={images.image.url} missing={images.image.missing} readOnly={readOnly} onChange={(v) => onSet('image', v)} />
         </div>
       </div>
     </section>

@@ -1,7 +1,7 @@
 /** The site's books, newest first: title, week, authors and a badge for errors. Click or Enter opens; arrows move. */
 import type { KeyboardEvent } from 'react';
+import { formatPeopleName } from '../../../shared/index';
 import type { BookSummary, Person } from '../../../shared/api';
-import { formatPeopleName } from '../threads/names';
 
 interface Props {
   readonly books: readonly BookSummary[];

@@ -1,7 +1,7 @@
 /** The sidebar: the site's books with a search box, and New Book. */
 import { useMemo } from 'react';
 import type { ReactNode } from 'react';
-import { useServices } from '../app/services';
+import { useServices } from '../services/services';
 import { CommandButton } from '../commands/CommandButton';
 import { useEditor } from '../store/hooks';
 import { dirtyOf } from '../store/derived';
@@ -31,7 +31,7 @@ export function LibraryPane({ themeButton }: { readonly themeButton?: ReactNode 
           <span>{site?.name ?? 'Book Editor'}</span>
         </div>
         {themeButton}
-        <CommandButton command="new-book" className="btn btn-small" icon={<Icon name="plus" size={14} />} />
+        <CommandButton command="newBook" className="btn btn-small" icon={<Icon name="plus" size={14} />} />
       </div>
       <div className="filter library-search">
         <Icon name="search" size={14} />

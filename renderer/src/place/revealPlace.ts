@@ -7,6 +7,7 @@ import { rangeOf } from '../../../shared/index';
 import type { Path } from '../../../shared/index';
 import type { EditorStore } from '../store/editorStore';
 import { isEditable } from '../store/bookSlice';
+import { expandedWith } from '../store/uiSlice';
 
 /** `archive.3.text` → `['archive', 3, 'text']`. */
 export const keysOf = (place: string): Path => (place ? place.split('.').map((k) => (/^\d+$/.test(k) ? Number(k) : k)) : []);
@@ -21,11 +22,7 @@ export function threadOf(place: string | null): number | null {
 export function revealInForm(store: EditorStore, place: string, soft = false): void {
   const ui = store.get().ui;
   const thread = threadOf(place);
-  const toggled = new Set(ui.toggled);
-  if (thread !== null && ui.expandedByDefault === toggled.has(thread)) {
-    if (toggled.has(thread)) toggled.delete(thread);
-    else toggled.add(thread);
-  }
+  const toggled = thread === null ? ui.toggled : expandedWith(ui, thread);
   store.setUi({ view: 'form', threadFilter: thread !== null ? '' : ui.threadFilter, toggled, place });
   store.focus(place, soft);
 }

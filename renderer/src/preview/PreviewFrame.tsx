@@ -5,8 +5,8 @@
  * so typing does not render any React component here.
  */
 import { useEffect, useRef } from 'react';
+import { isObj } from '../../../shared/index';
 import { useStore } from '../store/hooks';
-import { isObj } from '../threads/threadValue';
 import { createBookPreview } from './bookPreview';
 import { LivePreview } from './livePreview';
 import type { PreviewHandlers } from './livePreview';

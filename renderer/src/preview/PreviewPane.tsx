@@ -1,9 +1,9 @@
 /** The live preview beside the editor: the site's book page for the open book; a click on a thread takes the editor there. */
 import { useCallback } from 'react';
-import { useServices } from '../app/services';
+import { useServices } from '../services/services';
+import { useImage } from '../services/useImage';
 import { useEditor } from '../store/hooks';
 import { formTextOf, hasFormBook } from '../store/derived';
-import { useImage } from '../form/useAssetUrl';
 import { revealInForm, revealInRaw } from '../place/revealPlace';
 import { PreviewFrame } from './PreviewFrame';
 
@@ -22,7 +22,7 @@ export function PreviewPane() {
     },
     [store, session],
   );
-  const onLink = useCallback((href: string) => void session.api.openExternal(href).catch((e: unknown) => store.notify('error', `The link could not be opened: ${e instanceof Error ? e.message : String(e)}`)), [session, store]);
+  const onLink = useCallback((href: string) => void session.openExternal(href), [session]);
   return (
     <section className="preview" aria-label="Preview">
       <header className="pane-head">

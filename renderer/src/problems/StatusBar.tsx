@@ -1,7 +1,7 @@
 /** The status bar: where the book is, whether it is saved, and the problems badge. */
 import { useEditor } from '../store/hooks';
 import { diagnosticsOf, dirtyOf } from '../store/derived';
-import { useServices } from '../app/services';
+import { useServices } from '../services/services';
 import { Icon } from '../ui/Icon';
 import { undoLabel } from '../store/history';
 

@@ -6,7 +6,9 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Editor } from '@monaco-editor/react';
 import type { editor as MonacoEditor } from 'monaco-editor/editor/editor.api';
+import { COMMANDS } from '../../../shared/commands';
 import { monaco } from './monaco';
+import { rawBindings } from './monacoKeys';
 import { BOOK_LANGUAGE } from './bookLanguage';
 import { monacoTheme } from './monacoThemes';
 import type { RawEditorProps } from './rawEditorProps';
@@ -36,14 +38,8 @@ const OPTIONS: MonacoEditor.IStandaloneEditorConstructionOptions = {
   'semanticHighlighting.enabled': false,
 };
 
-const { KeyCode, KeyMod } = monaco;
-
-/** The app commands that replace Monaco's own bindings in this editor. */
-const COMMAND_KEYS: readonly [string, string, number[]][] = [
-  ['undo', 'Undo', [KeyMod.CtrlCmd | KeyCode.KeyZ]],
-  ['redo', 'Redo', [KeyMod.CtrlCmd | KeyMod.Shift | KeyCode.KeyZ, KeyMod.CtrlCmd | KeyCode.KeyY]],
-  ['save', 'Save', [KeyMod.CtrlCmd | KeyCode.KeyS]],
-];
+/** The app commands that replace Monaco's own bindings in this editor (undo, redo, save: the store keeps the one history). */
+const COMMAND_KEYS = rawBindings(COMMANDS, monaco);
 
 export default function RawEditor({ text, commits, sync, active, diagnostics, dark, reveal, onCursor, onCommand }: RawEditorProps) {
   const editorRef = useRef<MonacoEditor.IStandaloneCodeEditor | null>(null);
@@ -81,7 +77,7 @@ export default function RawEditor({ text, commits, sync, active, diagnostics, da
       latest.current.onCursor(latest.current.sync.offsetAt(e.position));
     });
     editor.onDidBlurEditorText(() => latest.current.sync.flush());
-    for (const [id, label, keybindings] of COMMAND_KEYS) editor.addAction({ id: `book.${id}`, label, keybindings, run: () => latest.current.onCommand(id) });
+    for (const { id, label, keybindings } of COMMAND_KEYS) editor.addAction({ id: `book.${id}`, label, keybindings, run: () => latest.current.onCommand(id) });
     setReady(true);
   };
 

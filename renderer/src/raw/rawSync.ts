@@ -5,7 +5,7 @@
  * store's text changes from elsewhere (a form edit, undo), the model receives only the
  * changed span, so the cursor and scroll stay where they were.
  */
-import { minimalEdit } from './minimalEdit';
+import { minimalEdit } from '../../../shared/book/textEdit';
 import { offsetOf, positionOf } from './positions';
 import type { ModelPosition } from './positions';
 
@@ -34,8 +34,13 @@ export class RawSync {
   private timer: ReturnType<typeof setTimeout> | undefined;
   /** When the oldest change not yet committed was made. */
   private since = 0;
+  /** When the latest change was made. */
+  private typed = -Infinity;
+  /** When the latest change of the last commit was made (typing that goes on after a commit is still one burst). */
+  private committed = -Infinity;
 
-  constructor(text: string, private readonly commit: (text: string) => void, private readonly delayMs = RAW_COMMIT_MS, private readonly maxWaitMs = RAW_MAX_WAIT_MS) {
+  /** `commit` gets the text and how long the typing had paused before its first change, so undo groups typing by pauses, not by commits. */
+  constructor(text: string, private readonly commit: (text: string, pause: number) => void, private readonly delayMs = RAW_COMMIT_MS, private readonly maxWaitMs = RAW_MAX_WAIT_MS) {
     this.draft = text;
   }
 
@@ -59,6 +64,7 @@ export class RawSync {
     }
     const now = Date.now();
     if (this.timer === undefined) this.since = now;
+    this.typed = now;
     clearTimeout(this.timer);
     this.timer = setTimeout(() => this.flush(), Math.max(0, Math.min(this.delayMs, this.since + this.maxWaitMs - now)));
   }
@@ -68,6 +74,8 @@ export class RawSync {
     if (text === this.draft) return;
     clearTimeout(this.timer);
     this.timer = undefined;
+    // The text changed from elsewhere (a form edit, undo): typing after this is a new step.
+    this.committed = -Infinity;
     const edit = minimalEdit(this.draft, text);
     if (edit) port.replace({ start: positionOf(this.draft, edit.from), end: positionOf(this.draft, edit.to), text: edit.insert });
     this.draft = text;
@@ -78,7 +86,9 @@ export class RawSync {
     if (this.timer === undefined) return;
     clearTimeout(this.timer);
     this.timer = undefined;
-    this.commit(this.draft);
+    const pause = this.since - this.committed;
+    this.committed = this.typed;
+    this.commit(this.draft, pause);
   }
 
   /** The offset in the text of a model position. */

@@ -4,9 +4,9 @@
  * is that this diff is small; this is where the user sees it. Save from here.
  */
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
-import { useServices } from '../app/services';
-import { useDark } from '../app/useTheme';
-import { ErrorBoundary } from '../app/ErrorBoundary';
+import { useServices } from '../services/services';
+import { useDark } from '../services/theme';
+import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { useEditor } from '../store/hooks';
 import { freshDiagnosticsOf } from '../store/derived';
 import { lineDiff } from '../diff/lineDiff';
@@ -35,10 +35,7 @@ export function ReviewDialog({ onClose }: { readonly onClose: () => void }) {
   // Read from disk when the dialog opens and after each save, so the left side is the file as it is.
   useEffect(() => {
     let live = true;
-    session.api.readBook(path).then(
-      (f) => live && setDisk({ text: f.text, missing: false }),
-      () => live && setDisk({ text: '', missing: true }),
-    );
+    void session.diskText(path).then((text) => live && setDisk(text === null ? { text: '', missing: true } : { text, missing: false }));
     return () => {
       live = false;
     };

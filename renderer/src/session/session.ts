@@ -1,9 +1,11 @@
 /**
- * The session: everything that talks to the contract for the open site and book —
- * opening, saving (with validation and conflict detection), creating books, recovering
- * backups. The store holds the state; the session moves data between it and the disk.
+ * The session: the one part of the renderer that talks to the contract for the open site
+ * and book — opening, saving (with validation and conflict detection), creating books,
+ * comparing with the disk, and the backups of unsaved work from writing to discarding.
+ * The store holds the state; the session moves data between it and the disk. Views ask
+ * the session; none of them holds the API.
  */
-import type { Backup, BookApi, BookFile, NewBookRequest } from '../../../shared/api';
+import type { Backup, BookApi, BookFile, EventBatch, NewBookRequest, WindowState } from '../../../shared/api';
 import type { EditorStore } from '../store/editorStore';
 import { isDirty } from '../store/bookSlice';
 import { freshDiagnosticsOf } from '../store/derived';
@@ -12,8 +14,10 @@ const message = (e: unknown): string => (e instanceof Error ? e.message : String
 
 export class Session {
   private readonly drafts = new Set<() => void>();
+  /** Books this session wrote a backup of (since their last save or discard). */
+  private readonly backedUp = new Set<string>();
 
-  constructor(readonly api: BookApi, readonly store: EditorStore) {}
+  constructor(private readonly api: BookApi, readonly store: EditorStore) {}
 
   /** Registers typing that waits to become an undo step (the raw view's); returns the unregistration. */
   addDraft(flush: () => void): () => void {
@@ -118,7 +122,7 @@ export class Session {
       if (this.store.get().book?.path === path) this.store.markSaved(text, result.fingerprint);
       this.store.setUi({ externalChange: false });
       this.store.notify('success', 'Saved.');
-      void this.api.discardBackup(path).catch(() => undefined);
+      void this.discardBackup(path);
       void this.refreshBooks();
       return true;
     } catch (e) {
@@ -136,7 +140,7 @@ export class Session {
     this.store.openDialog(null);
     try {
       this.store.load(await this.api.readBook(book.path));
-      void this.api.discardBackup(book.path).catch(() => undefined);
+      void this.discardBackup(book.path);
     } catch (e) {
       this.store.notify('error', `${book.path} could not be read: ${message(e)}`);
     }
@@ -203,20 +207,75 @@ export class Session {
     }
     this.store.load({ ...file, fingerprint: backup.base ?? file.fingerprint });
     this.store.replaceText(backup.text, 'Restore unsaved work', null);
-    this.dropBackup(backup.path);
+    this.dropOffer(backup.path);
   }
 
   /** Forgets a backup the user does not want. */
   async discard(backup: Backup): Promise<void> {
     try {
-      await this.api.discardBackup(backup.path);
+      await this.discardBackup(backup.path, true);
     } catch (e) {
       this.store.notify('error', `The backup could not be removed: ${message(e)}`);
     }
-    this.dropBackup(backup.path);
+    this.dropOffer(backup.path);
   }
 
-  private dropBackup(path: string) {
+  /** Drops the open book's unsaved changes (and their backup), then opens another book. */
+  async discardChangesAndOpen(path: string): Promise<boolean> {
+    const book = this.store.get().book;
+    if (book) void this.discardBackup(book.path);
+    return this.open(path);
+  }
+
+  /** Backs up the unsaved text of book `path`, if it is still the open one (the watchers call this a second after each change). */
+  backUp(path: string): void {
+    const book = this.store.get().book;
+    if (!book || book.path !== path || book.doc.text === book.savedText) return;
+    this.backedUp.add(book.path);
+    void this.api.writeBackup(book.path, book.doc.text, book.fingerprint).catch(() => undefined);
+  }
+
+  /** The book's text is what is on disk again (undone back to it): a backup this session wrote of it goes. */
+  cleaned(path: string): void {
+    if (this.backedUp.has(path)) void this.discardBackup(path);
+  }
+
+  /** The one place a backup is discarded; `report` passes a failure on instead of ignoring it. */
+  private async discardBackup(path: string, report = false): Promise<void> {
+    this.backedUp.delete(path);
+    const done = this.api.discardBackup(path);
+    await (report ? done : done.catch(() => undefined));
+  }
+
+  /** Reads the open book from disk and opens the Compare dialog with it (or with nothing, when it is gone). */
+  async compare(): Promise<void> {
+    const book = this.store.get().book;
+    if (!book) return;
+    const disk = await this.api.readBook(book.path).catch(() => null);
+    this.store.openDialog({ kind: 'compare', disk });
+  }
+
+  /** The book's text as it is on disk now; null when it is not there. */
+  async diskText(path: string): Promise<string | null> {
+    return this.api.readBook(path).then((f) => f.text, () => null);
+  }
+
+  /** Opens an http(s) link in the system's browser, saying so when it cannot. */
+  async openExternal(href: string): Promise<void> {
+    await this.api.openExternal(href).catch((e: unknown) => this.store.notify('error', `The link could not be opened: ${message(e)}`));
+  }
+
+  /** Tells the window its title and whether there is unsaved work. */
+  setWindowState(state: WindowState): void {
+    void this.api.setWindowState(state).catch(() => undefined);
+  }
+
+  /** Waits for changes on disk and menu commands after `cursor` (the long poll of siteEvents). */
+  nextEvents(cursor: number): Promise<EventBatch> {
+    return this.api.nextEvents(cursor);
+  }
+
+  private dropOffer(path: string) {
     const d = this.store.get().ui.dialog;
     if (d?.kind !== 'recover') return;
     const rest = d.backups.filter((b) => b.path !== path);

@@ -43,7 +43,7 @@ export function listen(session: Session, runCommand: (command: string) => void):
     let failures = 0;
     while (!stopped) {
       try {
-        const batch = await session.api.nextEvents(cursor);
+        const batch = await session.nextEvents(cursor);
         if (stopped) return;
         failures = 0;
         const first = cursor === 0;

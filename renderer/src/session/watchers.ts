@@ -2,9 +2,8 @@
  * Reactions to store changes that reach the Node side: the window title and dirty flag,
  * backups of unsaved work about a second after each change, and which image files exist.
  */
-import { validate } from '../../../shared/index';
+import { isObj, validate } from '../../../shared/index';
 import { dirtyOf, LIVE_VALIDATION_LIMIT, siteContextOf, windowTitleOf } from '../store/derived';
-import { isObj } from '../threads/threadValue';
 import type { Session } from './session';
 
 export const BACKUP_DELAY_MS = 1000;
@@ -13,11 +12,10 @@ export const VALIDATION_DELAY_MS = 300;
 
 /** Starts the watchers; returns a function that stops them. */
 export function watch(session: Session, backupDelayMs = BACKUP_DELAY_MS): () => void {
-  const { store, api } = session;
+  const { store } = session;
   let lastWindow = '';
   let lastText: string | null = null;
   let backupTimer: ReturnType<typeof setTimeout> | undefined;
-  const backedUp = new Set<string>();
   let lastData: unknown = null;
   let checkTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -28,7 +26,7 @@ export function watch(session: Session, backupDelayMs = BACKUP_DELAY_MS): () => 
     const key = `${dirty}\u0000${title}`;
     if (key !== lastWindow) {
       lastWindow = key;
-      void api.setWindowState({ title, dirty }).catch(() => undefined);
+      session.setWindowState({ title, dirty });
     }
 
     const book = state.book;
@@ -43,14 +41,9 @@ export function watch(session: Session, backupDelayMs = BACKUP_DELAY_MS): () => 
       }
       clearTimeout(backupTimer);
       if (dirty) {
-        backupTimer = setTimeout(() => {
-          const now = store.get().book;
-          if (!now || now.path !== book.path || now.doc.text === now.savedText) return;
-          backedUp.add(now.path);
-          void api.writeBackup(now.path, now.doc.text, now.fingerprint).catch(() => undefined);
-        }, backupDelayMs);
-      } else if (backedUp.delete(book.path)) {
-        void api.discardBackup(book.path).catch(() => undefined);
+        backupTimer = setTimeout(() => session.backUp(book.path), backupDelayMs);
+      } else {
+        session.cleaned(book.path);
       }
     }
 

@@ -4,9 +4,10 @@
  */
 import { applyEdits, openBook } from '../../../shared/index';
 import type { BookDocument, Edit } from '../../../shared/index';
+import { changeText } from '../../../shared/book/changeText';
 import type { Fingerprint } from '../../../shared/api';
 import { EMPTY_HISTORY, record, seal } from './history';
-import type { History } from './history';
+import type { History, Record } from './history';
 
 export interface OpenBook {
   readonly path: string;
@@ -29,49 +30,39 @@ export function loaded(path: string, text: string, fingerprint: Fingerprint | nu
 }
 
 /** The book with `next` as its document, recorded as one undo step. */
-export function changed(book: OpenBook, next: BookDocument, label: string, group: string | null, now: number): OpenBook {
+export function changed(book: OpenBook, next: BookDocument, r: Record): OpenBook {
   if (next === book.doc || next.text === book.doc.text) return book;
-  return {
-    ...book,
-    doc: next,
-    readable: isEditable(next) ? next : book.readable,
-    history: record(book.history, { before: book.doc, after: next, label, group, at: now }),
-  };
+  return { ...book, doc: next, readable: isEditable(next) ? next : book.readable, history: record(book.history, book.doc, next, r) };
 }
 
 /** Applies form edits (throws the core's EditError when one cannot apply). */
-export function edited(book: OpenBook, label: string, edits: readonly Edit[], group: string | null, now: number): OpenBook {
-  return changed(book, applyEdits(book.doc, edits), label, group, now);
+export function edited(book: OpenBook, edits: readonly Edit[], r: Record): OpenBook {
+  return changed(book, applyEdits(book.doc, edits), r);
 }
 
 /** Replaces the whole text (the raw view); the forms re-derive. */
-export function replacedText(book: OpenBook, text: string, label: string, group: string | null, now: number): OpenBook {
+export function replacedText(book: OpenBook, text: string, r: Record): OpenBook {
   if (text === book.doc.text) return book;
-  return changed(book, openBook(text), label, group, now);
+  return changed(book, openBook(text), r);
 }
 
+/** The book with `doc` as its document and `history` as its history (undo and redo). */
+const moved = (book: OpenBook, doc: BookDocument, history: History): OpenBook => ({ ...book, doc, readable: isEditable(doc) ? doc : book.readable, history });
+
+/** Goes back one step: the step's inverse change, re-reading only what it touches when the text it goes back to read cleanly. */
 export function undone(book: OpenBook): OpenBook {
-  const step = book.history.undo[book.history.undo.length - 1];
+  const { undo, redo } = book.history;
+  const step = undo[undo.length - 1];
   if (!step) return book;
-  const doc = step.before;
-  return {
-    ...book,
-    doc,
-    readable: isEditable(doc) ? doc : book.readable,
-    history: { undo: book.history.undo.slice(0, -1), redo: [...book.history.redo, { ...step, group: null }] },
-  };
+  return moved(book, changeText(book.doc, step.undo, step.cleanBefore), { undo: undo.slice(0, -1), redo: [...redo, step], tip: null });
 }
 
+/** Goes forward one undone step. */
 export function redone(book: OpenBook): OpenBook {
-  const step = book.history.redo[book.history.redo.length - 1];
+  const { undo, redo } = book.history;
+  const step = redo[redo.length - 1];
   if (!step) return book;
-  const doc = step.after;
-  return {
-    ...book,
-    doc,
-    readable: isEditable(doc) ? doc : book.readable,
-    history: { undo: [...book.history.undo, step], redo: book.history.redo.slice(0, -1) },
-  };
+  return moved(book, changeText(book.doc, step.redo, step.cleanAfter), { undo: [...undo, step], redo: redo.slice(0, -1), tip: null });
 }
 
 /** After a save: what is on disk now is this text. */

@@ -2,8 +2,8 @@
  * The one store of the editor: the site (library, people, known files), the open book,
  * and the UI state. Components read it through hooks; changes go through these methods.
  */
-import { EditError } from '../../../shared/index';
-import type { BookDocument, Diagnostic, Edit } from '../../../shared/index';
+import { EditError, labelOf, threadCount } from '../../../shared/index';
+import type { BookDocument, BookEdit, Diagnostic, Edit } from '../../../shared/index';
 import type { BookFile, BookSummary, Fingerprint, Person, SiteInfo } from '../../../shared/api';
 import { createStore } from './createStore';
 import type { Store } from './createStore';
@@ -11,7 +11,6 @@ import { edited, isDirty, loaded, redone, replacedText, saved, undone } from './
 import type { OpenBook } from './bookSlice';
 import { BIG_BOOK_THREADS, INITIAL_UI } from './uiSlice';
 import type { Dialog, Notice, UiState } from './uiSlice';
-import { threadCount } from '../threads/threadValue';
 
 export interface SiteState {
   readonly info: SiteInfo | null;
@@ -47,8 +46,10 @@ export interface EditorStore extends Store<EditorState> {
   load(file: BookFile): void;
   /** Applies form edits as one undo step; `group` merges bursts of typing in one field. Returns false when an edit could not apply. */
   edit(label: string, edits: readonly Edit[], group?: string | null): boolean;
-  /** Replaces the whole text (the raw view, a restored backup). */
-  replaceText(text: string, label?: string, group?: string | null): void;
+  /** Runs a named edit of the book (shared/book/edits) on the open document as one undo step. Returns false when it could not apply or changes nothing. */
+  run<A>(edit: BookEdit<A>, args: A): boolean;
+  /** Replaces the whole text (the raw view, a restored backup); `pause` is how long the typing had paused before it (the raw view knows). */
+  replaceText(text: string, label?: string, group?: string | null, pause?: number): void;
   undo(): void;
   redo(): void;
   /** Marks the current text as what is on disk. */
@@ -78,6 +79,16 @@ export function createEditorStore(initial: EditorState = INITIAL_STATE, now: () 
   });
   const setUi = (patch: Partial<UiState>) => store.set((s) => ({ ...s, ui: { ...s.ui, ...patch } }));
   const notify = (kind: Notice['kind'], text: string) => setUi({ notice: { kind, text, id: ++seq } });
+  /** Runs a change of the book; an edit that cannot apply is reported, not thrown. */
+  const attempt = (label: string, change: () => boolean): boolean => {
+    try {
+      return change();
+    } catch (e) {
+      if (!(e instanceof EditError)) throw e;
+      notify('error', `${label} did not apply: ${e.message}`);
+      return false;
+    }
+  };
   return {
     ...store,
     load(file) {
@@ -99,18 +110,23 @@ export function createEditorStore(initial: EditorState = INITIAL_STATE, now: () 
         };
       });
     },
-    edit(label, edits, group = null) {
-      try {
-        setBook((b) => edited(b, label, edits, group, now()));
+    edit: (label, edits, group = null) =>
+      attempt(label, () => {
+        setBook((b) => edited(b, edits, { label, group, at: now() }));
         return true;
-      } catch (e) {
-        if (!(e instanceof EditError)) throw e;
-        notify('error', `${label} did not apply: ${e.message}`);
-        return false;
-      }
+      }),
+    run: (edit, args) => {
+      const label = labelOf(edit, args);
+      return attempt(label, () => {
+        const book = store.get().book;
+        const edits = book ? edit(book.doc, args) : [];
+        if (!edits.length) return false;
+        setBook((b) => edited(b, edits, { label, group: edit.group?.(args) ?? null, at: now() }));
+        return true;
+      });
     },
-    replaceText(text, label = 'Edit text', group = 'raw') {
-      setBook((b) => replacedText(b, text, label, group, now()));
+    replaceText(text, label = 'Edit text', group = 'raw', pause) {
+      setBook((b) => replacedText(b, text, { label, group, at: now(), ...(pause === undefined ? {} : { pause }) }));
     },
     undo: () => setBook(undone),
     redo: () => setBook(redone),

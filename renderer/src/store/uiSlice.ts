@@ -66,3 +66,13 @@ export const INITIAL_UI: UiState = {
 export const BIG_BOOK_THREADS = 150;
 
 export const isExpanded = (ui: Pick<UiState, 'expandedByDefault' | 'toggled'>, thread: number): boolean => ui.expandedByDefault !== ui.toggled.has(thread);
+
+/** The toggled threads with thread `t` flipped between expanded and collapsed. */
+export function toggledWith(ui: Pick<UiState, 'toggled'>, t: number): ReadonlySet<number> {
+  const next = new Set(ui.toggled);
+  if (!next.delete(t)) next.add(t);
+  return next;
+}
+
+/** The toggled threads with thread `t` expanded. */
+export const expandedWith = (ui: Pick<UiState, 'expandedByDefault' | 'toggled'>, t: number): ReadonlySet<number> => (isExpanded(ui, t) ? ui.toggled : toggledWith(ui, t));

@@ -1,13 +1,14 @@
 /** One reply: its name and text, its drag handle, and its moves. Memoized on the reply's value. */
 import { memo } from 'react';
+import { nameOf, replyLabel, textOf } from '../../../shared/index';
 import type { Value, Diagnostic } from '../../../shared/index';
-import { TextField } from '../form/TextField';
-import { FieldMessages } from '../form/FieldMessages';
+import type { Run } from '../commands/useRun';
+import { withShortcut } from '../commands/shortcut';
+import { TextField } from '../ui/TextField';
+import { FieldMessages } from '../ui/FieldMessages';
 import { Icon } from '../ui/Icon';
 import { byField } from './diagnosticSlices';
 import { replyDropId, useCardDnd } from './dnd';
-import type { ThreadActions } from './threadActions';
-import { nameOf, replyLabel, textOf } from './threadValue';
 
 interface Props {
   readonly thread: number;
@@ -16,11 +17,12 @@ interface Props {
   /** How many replies the thread has. */
   readonly count: number;
   readonly diagnostics: readonly Diagnostic[];
-  readonly actions: ThreadActions;
+  /** Runs the card's commands (stable, so the memoized card keeps its props). */
+  readonly run: Run;
   readonly readOnly: boolean;
 }
 
-export const ReplyCard = memo(function ReplyCard({ thread: t, index: r, value, count, diagnostics, actions, readOnly }: Props) {
+export const ReplyCard = memo(function ReplyCard({ thread: t, index: r, value, count, diagnostics, run, readOnly }: Props) {
   const label = replyLabel(r, value);
   const path = `archive.${t}.replies.${r}`;
   const { drag, position, setRef } = useCardDnd({ kind: 'reply', thread: t, reply: r, label }, { kind: 'reply', thread: t, reply: r }, replyDropId(t, r), readOnly);
@@ -35,18 +37,18 @@ export const ReplyCard = memo(function ReplyCard({ thread: t, index: r, value, c
         <div className="spacer" />
         {readOnly ? null : (
           <div className="card-actions">
-            <button type="button" className="icon-btn" aria-label="Move up" title="Move up" disabled={r === 0} onClick={() => actions.moveReply(t, r, t, r - 1)}><Icon name="up" /></button>
-            <button type="button" className="icon-btn" aria-label="Move down" title="Move down" disabled={r === count - 1} onClick={() => actions.moveReply(t, r, t, r + 1)}><Icon name="down" /></button>
-            <button type="button" className="icon-btn" aria-label="Move to…" title="Move to another place or thread…" onClick={() => actions.openMoveReply(t, r)}><Icon name="moveTo" /></button>
-            <button type="button" className="icon-btn" aria-label="Promote to thread" title="Promote to thread" onClick={() => actions.promote(t, r)}><Icon name="promote" /></button>
-            <button type="button" className="icon-btn" aria-label="Insert reply below" title="Insert a reply below this one" onClick={() => actions.addReply(t, r)}><Icon name="insertBelow" /></button>
-            <button type="button" className="icon-btn danger" aria-label="Delete" title="Delete reply" onClick={() => actions.deleteReply(t, r)}><Icon name="trash" /></button>
+            <button type="button" className="icon-btn" aria-label="Move up" title={withShortcut('Move up', 'reply.move')} disabled={r === 0} onClick={() => run('reply.move', { thread: t, reply: r, toThread: t, toIndex: r - 1 })}><Icon name="up" /></button>
+            <button type="button" className="icon-btn" aria-label="Move down" title={withShortcut('Move down', 'reply.move')} disabled={r === count - 1} onClick={() => run('reply.move', { thread: t, reply: r, toThread: t, toIndex: r + 1 })}><Icon name="down" /></button>
+            <button type="button" className="icon-btn" aria-label="Move to…" title={withShortcut('Move to another place or thread…', 'reply.moveTo')} onClick={() => run('reply.moveTo', { thread: t, reply: r })}><Icon name="moveTo" /></button>
+            <button type="button" className="icon-btn" aria-label="Promote to thread" title={withShortcut('Promote to thread', 'reply.promote')} onClick={() => run('reply.promote', { thread: t, reply: r })}><Icon name="promote" /></button>
+            <button type="button" className="icon-btn" aria-label="Insert reply below" title={withShortcut('Insert a reply below this one', 'reply.add')} onClick={() => run('reply.add', { thread: t, after: r })}><Icon name="insertBelow" /></button>
+            <button type="button" className="icon-btn danger" aria-label="Delete" title={withShortcut('Delete reply', 'reply.delete')} onClick={() => run('reply.delete', { thread: t, reply: r })}><Icon name="trash" /></button>
           </div>
         )}
       </div>
       <div className="entry-fields">
-        <TextField label="Name" className="field-name" value={nameOf(value)} path={`${path}.name`} diagnostics={fields.get('name')} readOnly={readOnly} list="people-names" onChange={(v) => actions.set(['archive', t, 'replies', r, 'name'], v, 'Edit reply name')} />
-        <TextField label="Text" className="field-text" multiline value={textOf(value)} path={`${path}.text`} diagnostics={fields.get('text')} readOnly={readOnly} onChange={(v) => actions.set(['archive', t, 'replies', r, 'text'], v, 'Edit reply text')} />
+        <TextField label="Name" className="field-name" value={nameOf(value)} path={`${path}.name`} diagnostics={fields.get('name')} readOnly={readOnly} list="people-names" onChange={(value) => run('reply.edit', { thread: t, reply: r, key: 'name', value })} />
+        <TextField label="Text" className="field-text" multiline value={textOf(value)} path={`${path}.text`} diagnostics={fields.get('text')} readOnly={readOnly} onChange={(value) => run('reply.edit', { thread: t, reply: r, key: 'text', value })} />
       </div>
       <FieldMessages diagnostics={fields.get('')} />
     </article>

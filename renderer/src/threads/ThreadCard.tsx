@@ -4,15 +4,16 @@
  * value: the core shares unchanged threads, so typing in one card renders only that card.
  */
 import { memo, useRef } from 'react';
+import { firstLine, nameOf, repliesOf, textOf, threadLabel } from '../../../shared/index';
 import type { Diagnostic, Value } from '../../../shared/index';
-import { TextField } from '../form/TextField';
-import { FieldMessages } from '../form/FieldMessages';
+import type { Run } from '../commands/useRun';
+import { withShortcut } from '../commands/shortcut';
+import { TextField } from '../ui/TextField';
+import { FieldMessages } from '../ui/FieldMessages';
 import { Icon } from '../ui/Icon';
 import { byField, replySlice } from './diagnosticSlices';
 import { replyEndDropId, threadDropId, useCardDnd, useDroppable, useDropIndicator } from './dnd';
 import { ReplyCard } from './ReplyCard';
-import type { ThreadActions } from './threadActions';
-import { firstLine, nameOf, repliesOf, textOf, threadLabel } from './threadValue';
 
 interface Props {
   readonly index: number;
@@ -21,11 +22,12 @@ interface Props {
   readonly count: number;
   readonly expanded: boolean;
   readonly diagnostics: readonly Diagnostic[];
-  readonly actions: ThreadActions;
+  /** Runs the card's commands (stable, so the memoized card keeps its props). */
+  readonly run: Run;
   readonly readOnly: boolean;
 }
 
-export const ThreadCard = memo(function ThreadCard({ index: t, value, count, expanded, diagnostics, actions, readOnly }: Props) {
+export const ThreadCard = memo(function ThreadCard({ index: t, value, count, expanded, diagnostics, run, readOnly }: Props) {
   const label = threadLabel(t, value);
   const path = `archive.${t}`;
   const replies = repliesOf(value);
@@ -42,7 +44,7 @@ export const ThreadCard = memo(function ThreadCard({ index: t, value, count, exp
         <button type="button" ref={drag.setActivatorNodeRef} {...drag.listeners} {...drag.attributes} className="handle" aria-label={`Drag ${label}`} title="Drag to move (or Space, arrows, Space)" disabled={readOnly}>
           <Icon name="grip" size={14} />
         </button>
-        <button type="button" className="thread-toggle" aria-expanded={expanded} aria-label={`${expanded ? 'Collapse' : 'Expand'} thread ${t + 1}`} onClick={() => actions.toggle(t)}>
+        <button type="button" className="thread-toggle" aria-expanded={expanded} aria-label={`${expanded ? 'Collapse' : 'Expand'} thread ${t + 1}`} onClick={() => run('thread.toggle', { thread: t })}>
           <span className="chevron"><Icon name="chevron" size={14} /></span>
           <span className="thread-num">{t + 1}</span>
           <span className="thread-asker">{nameOf(value) || <em>No name</em>}</span>
@@ -53,32 +55,32 @@ export const ThreadCard = memo(function ThreadCard({ index: t, value, count, exp
         {!errors && warnings ? <span className="pill pill-warning" title={`${warnings} warning${warnings === 1 ? '' : 's'}`}>{warnings}</span> : null}
         {readOnly ? null : (
           <div className="card-actions">
-            <button type="button" className="icon-btn" aria-label="Move up" title="Move thread up" disabled={t === 0} onClick={() => actions.moveThread(t, t - 1)}><Icon name="up" /></button>
-            <button type="button" className="icon-btn" aria-label="Move down" title="Move thread down" disabled={t === count - 1} onClick={() => actions.moveThread(t, t + 1)}><Icon name="down" /></button>
-            <button type="button" className="icon-btn" aria-label="Move to…" title="Move thread to a position…" onClick={() => actions.openMoveThread(t)}><Icon name="moveTo" /></button>
-            <button type="button" className="icon-btn" aria-label="Demote to reply…" title="Make this thread a reply of another thread…" disabled={count < 2} onClick={() => actions.openDemote(t)}><Icon name="demote" /></button>
-            <button type="button" className="icon-btn" aria-label="Merge into…" title="Merge this thread into another…" disabled={count < 2} onClick={() => actions.openMerge(t)}><Icon name="merge" /></button>
-            <button type="button" className="icon-btn danger" aria-label="Delete" title="Delete thread" onClick={() => actions.deleteThread(t)}><Icon name="trash" /></button>
+            <button type="button" className="icon-btn" aria-label="Move up" title={withShortcut('Move thread up', 'thread.move')} disabled={t === 0} onClick={() => run('thread.move', { thread: t, to: t - 1 })}><Icon name="up" /></button>
+            <button type="button" className="icon-btn" aria-label="Move down" title={withShortcut('Move thread down', 'thread.move')} disabled={t === count - 1} onClick={() => run('thread.move', { thread: t, to: t + 1 })}><Icon name="down" /></button>
+            <button type="button" className="icon-btn" aria-label="Move to…" title={withShortcut('Move thread to a position…', 'thread.moveTo')} onClick={() => run('thread.moveTo', { thread: t })}><Icon name="moveTo" /></button>
+            <button type="button" className="icon-btn" aria-label="Demote to reply…" title={withShortcut('Make this thread a reply of another thread…', 'thread.demoteTo')} disabled={count < 2} onClick={() => run('thread.demoteTo', { thread: t })}><Icon name="demote" /></button>
+            <button type="button" className="icon-btn" aria-label="Merge into…" title={withShortcut('Merge this thread into another…', 'thread.mergeInto')} disabled={count < 2} onClick={() => run('thread.mergeInto', { thread: t })}><Icon name="merge" /></button>
+            <button type="button" className="icon-btn danger" aria-label="Delete" title={withShortcut('Delete thread', 'thread.delete')} onClick={() => run('thread.delete', { thread: t })}><Icon name="trash" /></button>
           </div>
         )}
       </div>
       {expanded ? (
         <div className="thread-body">
           <div className="entry-fields question">
-            <TextField label="Name" className="field-name" value={nameOf(value)} path={`${path}.name`} diagnostics={fields.get('name')} readOnly={readOnly} list="people-names" onChange={(v) => actions.set(['archive', t, 'name'], v, 'Edit thread name')} />
-            <TextField label="Text" className="field-text" multiline value={textOf(value)} path={`${path}.text`} diagnostics={fields.get('text')} readOnly={readOnly} onChange={(v) => actions.set(['archive', t, 'text'], v, 'Edit question')} />
+            <TextField label="Name" className="field-name" value={nameOf(value)} path={`${path}.name`} diagnostics={fields.get('name')} readOnly={readOnly} list="people-names" onChange={(value) => run('thread.edit', { thread: t, key: 'name', value })} />
+            <TextField label="Text" className="field-text" multiline value={textOf(value)} path={`${path}.text`} diagnostics={fields.get('text')} readOnly={readOnly} onChange={(value) => run('thread.edit', { thread: t, key: 'text', value })} />
           </div>
           <FieldMessages diagnostics={[...(fields.get('') ?? []), ...(fields.get('replies') ?? [])]} />
           {replies.length ? (
             <div className="replies" role="list" aria-label={`Replies of thread ${t + 1}`}>
               {replies.map((reply, r) => (
                 <div role="listitem" key={r}>
-                  <ReplyCard thread={t} index={r} value={reply} count={replies.length} diagnostics={slices.current[r]!} actions={actions} readOnly={readOnly} />
+                  <ReplyCard thread={t} index={r} value={reply} count={replies.length} diagnostics={slices.current[r]!} run={run} readOnly={readOnly} />
                 </div>
               ))}
             </div>
           ) : null}
-          <ReplyEnd thread={t} readOnly={readOnly} onAdd={() => actions.addReply(t)} />
+          <ReplyEnd thread={t} readOnly={readOnly} onAdd={() => run('reply.add', { thread: t })} />
         </div>
       ) : null}
     </article>

@@ -1,20 +1,20 @@
 /** The thread cards, all of them or only those on screen for a big book. */
 import { useCallback, useMemo, useRef } from 'react';
 import type { RefObject } from 'react';
+import { repliesOf, threadMatches, threadsOf } from '../../../shared/index';
 import type { Diagnostic, Value } from '../../../shared/index';
+import type { Run } from '../commands/useRun';
 import { useEditor, useStore } from '../store/hooks';
 import { diagnosticsOf } from '../store/derived';
 import { isEditable } from '../store/bookSlice';
 import { BIG_BOOK_THREADS, isExpanded } from '../store/uiSlice';
 import { VirtualList } from '../ui/VirtualList';
 import { byThread, NONE } from './diagnosticSlices';
-import type { ThreadActions } from './threadActions';
-import { repliesOf, threadMatches, threadsOf } from './threadValue';
 import { ThreadCard } from './ThreadCard';
 
 const NO_THREADS: readonly Value[] = [];
 
-export function ThreadList({ scrollRef, actions }: { readonly scrollRef: RefObject<HTMLElement | null>; readonly actions: ThreadActions }) {
+export function ThreadList({ scrollRef, run }: { readonly scrollRef: RefObject<HTMLElement | null>; readonly run: Run }) {
   const store = useStore();
   const threads = useEditor((s) => (s.book?.readable ? threadsOf(s.book.readable.data) : NO_THREADS));
   const readOnly = useEditor((s) => !s.book || !isEditable(s.book.doc));
@@ -34,7 +34,7 @@ export function ThreadList({ scrollRef, actions }: { readonly scrollRef: RefObje
 
   const ui = { expandedByDefault, toggled };
   const card = (t: number) => (
-    <ThreadCard key={t} index={t} value={threads[t]!} count={threads.length} expanded={isExpanded(ui, t)} diagnostics={perThread.get(t) ?? NONE} actions={actions} readOnly={readOnly} />
+    <ThreadCard key={t} index={t} value={threads[t]!} count={threads.length} expanded={isExpanded(ui, t)} diagnostics={perThread.get(t) ?? NONE} run={run} readOnly={readOnly} />
   );
   const itemKey = useCallback((i: number) => visible[i]!, [visible]);
   const estimate = useCallback((t: number) => (isExpanded(store.get().ui, t) ? 180 + 150 * repliesOf(threads[t]).length : 52), [store, threads]);

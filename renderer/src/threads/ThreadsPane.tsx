@@ -5,14 +5,13 @@
  */
 import { memo, useMemo } from 'react';
 import type { RefObject } from 'react';
+import { repliesOf, replyCount, threadMatches, threadsOf } from '../../../shared/index';
 import { CommandButton } from '../commands/CommandButton';
+import { useRun } from '../commands/useRun';
 import { useEditor, useStore } from '../store/hooks';
 import { isEditable } from '../store/bookSlice';
 import { Icon } from '../ui/Icon';
 import { ThreadsDnd } from './dnd';
-import { replyCount } from './moves';
-import { threadActions } from './threadActions';
-import { repliesOf, threadMatches, threadsOf } from './threadValue';
 import { ThreadList } from './ThreadList';
 
 export const ThreadsPane = memo(function ThreadsPane({ scrollRef }: { readonly scrollRef: RefObject<HTMLElement | null> }) {
@@ -22,14 +21,14 @@ export const ThreadsPane = memo(function ThreadsPane({ scrollRef }: { readonly s
   const matching = useEditor((s) => (s.ui.threadFilter.trim() && s.book?.readable ? threadsOf(s.book.readable.data).filter((t) => threadMatches(t, s.ui.threadFilter)).length : count));
   const readOnly = useEditor((s) => !s.book || !isEditable(s.book.doc));
   const filter = useEditor((s) => s.ui.threadFilter);
-  const actions = useMemo(() => threadActions(store), [store]);
+  const run = useRun();
   const handlers = useMemo(
     () => ({
-      moveReply: actions.moveReply,
-      moveThread: actions.moveThread,
-      replyCount: (t: number) => replyCount(store.get().book!.doc, t),
+      moveReply: (thread: number, reply: number, toThread: number, toIndex: number) => run('reply.move', { thread, reply, toThread, toIndex }),
+      moveThread: (thread: number, to: number) => run('thread.move', { thread, to }),
+      replyCount: (t: number) => replyCount(store.get().book!.doc.data, t),
     }),
-    [actions, store],
+    [run, store],
   );
   return (
     <section className="section threads" aria-labelledby="threads-title">
@@ -43,12 +42,12 @@ export const ThreadsPane = memo(function ThreadsPane({ scrollRef }: { readonly s
         <div className="spacer" />
         <CommandButton command="expandAll" className="icon-btn" iconOnly icon={<Icon name="expand" size={15} />} />
         <CommandButton command="collapseAll" className="icon-btn" iconOnly icon={<Icon name="collapse" size={15} />} />
-        {readOnly ? null : <CommandButton command="addThread" className="btn btn-primary btn-small" icon={<Icon name="plus" size={14} />} />}
+        {readOnly ? null : <CommandButton command="thread.add" className="btn btn-primary btn-small" icon={<Icon name="plus" size={14} />} />}
       </header>
       {filter.trim() ? <p className="filter-note" role="status">{matching} of {count} threads match.</p> : null}
       {count === 0 ? <p className="empty">No questions yet. Add a thread to start the archive.</p> : null}
       <ThreadsDnd handlers={handlers}>
-        <ThreadList scrollRef={scrollRef} actions={actions} />
+        <ThreadList scrollRef={scrollRef} run={run} />
       </ThreadsDnd>
     </section>
   );

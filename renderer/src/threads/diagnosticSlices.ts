@@ -1,10 +1,7 @@
 /** Diagnostics cut per thread, per reply and per field, keeping array identity while they do not change (so memoized cards stay put). */
 import { useRef } from 'react';
+import { same } from '../../../shared/index';
 import type { Diagnostic } from '../../../shared/index';
-
-/** Whether two lists say the same things. */
-export const same = (a: readonly Diagnostic[], b: readonly Diagnostic[]) =>
-  a.length === b.length && a.every((d, i) => d.message === b[i]!.message && d.path === b[i]!.path && d.severity === b[i]!.severity);
 
 export const NONE: readonly Diagnostic[] = [];
 
@@ -50,15 +47,4 @@ export function useStableDiagnostics(list: readonly Diagnostic[]): readonly Diag
   const ref = useRef<readonly Diagnostic[]>(NONE);
   if (!same(ref.current, list)) ref.current = list.length ? list : NONE;
   return ref.current;
-}
-
-/** Diagnostics by dotted path. */
-export function byPathOf(list: readonly Diagnostic[]): Map<string, readonly Diagnostic[]> {
-  const m = new Map<string, Diagnostic[]>();
-  for (const d of list) {
-    const required = d.code === 'required' && d.keys.length === 0 ? /required key (\w+)/.exec(d.message)?.[1] : undefined;
-    const key = required ?? d.keys.join('.');
-    m.set(key, [...(m.get(key) ?? []), d]);
-  }
-  return m;
 }

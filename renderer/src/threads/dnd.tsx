@@ -8,7 +8,6 @@ import type { Active, ClientRect, CollisionDetection, DragEndEvent, DragMoveEven
 import { memo, useCallback, useState, useSyncExternalStore } from 'react';
 import type { ReactNode } from 'react';
 import { createStore } from '../store/createStore';
-import { landingIndex } from './moves';
 
 export type DragItem = { readonly kind: 'reply'; readonly thread: number; readonly reply: number; readonly label: string } | { readonly kind: 'thread'; readonly thread: number; readonly label: string };
 export type DropTarget = { readonly kind: 'reply'; readonly thread: number; readonly reply: number } | { readonly kind: 'replyEnd'; readonly thread: number } | { readonly kind: 'thread'; readonly thread: number };
@@ -29,6 +28,12 @@ export function useDropIndicator(id: string): DropPosition | null {
 export const replyDropId = (t: number, r: number) => `drop-reply-${t}-${r}`;
 export const replyEndDropId = (t: number) => `drop-end-${t}`;
 export const threadDropId = (t: number) => `drop-thread-${t}`;
+
+/** Where an item lands when dropped before or after item `over` of a list it may already be in (at `from`, or -1). */
+function landingIndex(from: number, over: number, after: boolean): number {
+  const index = after ? over + 1 : over;
+  return from >= 0 && from < index ? index - 1 : index;
+}
 
 const accepts = (item: DragItem | undefined, target: DropTarget | undefined): boolean =>
   !!item && !!target && (item.kind === 'thread' ? target.kind === 'thread' : true);

@@ -1,8 +1,8 @@
 /** Turn a thread into a reply of another thread: pick the thread and the position. */
 import { useState } from 'react';
+import { repliesOf, replyLabel, threadLabel } from '../../../../shared/index';
 import type { Value } from '../../../../shared/index';
 import { Dialog } from '../../ui/Dialog';
-import { repliesOf, replyLabel, threadLabel } from '../threadValue';
 import { landing, PositionPicker, ThreadPicker } from './pickers';
 
 interface Props {

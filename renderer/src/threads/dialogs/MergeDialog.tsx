@@ -1,8 +1,8 @@
 /** Merge a thread into another one. */
 import { useState } from 'react';
+import { nameOf, threadLabel } from '../../../../shared/index';
 import type { Value } from '../../../../shared/index';
 import { Dialog } from '../../ui/Dialog';
-import { nameOf, threadLabel } from '../threadValue';
 import { ThreadPicker } from './pickers';
 
 interface Props {

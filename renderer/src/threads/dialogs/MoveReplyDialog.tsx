@@ -1,8 +1,8 @@
 /** Move a reply by keyboard: pick the thread and the position, then Move. */
 import { useState } from 'react';
+import { repliesOf, replyLabel, threadLabel } from '../../../../shared/index';
 import type { Value } from '../../../../shared/index';
 import { Dialog } from '../../ui/Dialog';
-import { repliesOf, replyLabel, threadLabel } from '../threadValue';
 import { landing, PositionPicker, ThreadPicker } from './pickers';
 
 interface Props {

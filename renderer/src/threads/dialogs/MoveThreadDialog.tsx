@@ -1,8 +1,8 @@
 /** Move a thread by keyboard: pick its new position, then Move. */
 import { useState } from 'react';
+import { threadLabel } from '../../../../shared/index';
 import type { Value } from '../../../../shared/index';
 import { Dialog } from '../../ui/Dialog';
-import { threadLabel } from '../threadValue';
 import { landing, PositionPicker } from './pickers';
 
 interface Props {

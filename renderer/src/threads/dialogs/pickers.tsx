@@ -1,7 +1,7 @@
 /** The pickers of the move dialogs: a thread, and a position among a list. */
 import { useId } from 'react';
+import { firstLine, textOf, threadLabel } from '../../../../shared/index';
 import type { Value } from '../../../../shared/index';
-import { firstLine, textOf, threadLabel } from '../threadValue';
 
 export function ThreadPicker({ threads, value, onChange, exclude, autoFocus }: { threads: readonly Value[]; value: number; onChange: (t: number) => void; exclude?: number; autoFocus?: boolean }) {
   const id = useId();

@@ -1,6 +1,6 @@
 /** A field's diagnostics, shown under it. */
 import type { Diagnostic } from '../../../shared/index';
-import { Icon } from '../ui/Icon';
+import { Icon } from './Icon';
 
 /** What every labelled field of the form takes. */
 export interface FieldProps {

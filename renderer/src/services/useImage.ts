@@ -1,9 +1,17 @@
 /** A blob: URL for a site image, read through the contract once it is known to exist. */
 import { useEffect, useState } from 'react';
-import { useServices } from '../app/services';
 import { useEditor } from '../store/hooks';
-import type { ImageInfo } from './MetadataForm';
+import { useServices } from './services';
 
+/** A site image as a field shows it. */
+export interface ImageInfo {
+  /** A blob: URL of the image, when it could be read. */
+  readonly url: string | null;
+  /** The file is known not to exist. */
+  readonly missing: boolean;
+}
+
+/** The image at a site path (read once it is known to exist). */
 export function useImage(path: string): ImageInfo {
   const { assets } = useServices();
   const key = path.trim().replace(/^\/+/, '');

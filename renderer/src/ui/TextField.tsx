@@ -1,6 +1,6 @@
 /** A labelled one-line or multi-line text field with its diagnostics. */
 import { useId } from 'react';
-import { AutoTextarea } from '../ui/AutoTextarea';
+import { AutoTextarea } from './AutoTextarea';
 import { FieldMessages, severityOf } from './FieldMessages';
 import type { FieldProps } from './FieldMessages';
 

@@ -1,11 +1,11 @@
 /** Applies the chosen theme (system, light or dark) to the page and remembers it. */
 import { useEffect, useSyncExternalStore } from 'react';
-import type { EditorStore } from '../store/editorStore';
 import type { Theme } from '../store/uiSlice';
 import { useEditor } from '../store/hooks';
 
 const KEY = 'book-editor.theme';
 
+/** The theme chosen in an earlier session. */
 export function savedTheme(): Theme {
   try {
     const t = localStorage.getItem(KEY);
@@ -15,7 +15,8 @@ export function savedTheme(): Theme {
   }
 }
 
-export function useTheme(_store: EditorStore): Theme {
+/** Applies the chosen theme and remembers it; returns it. */
+export function useTheme(): Theme {
   const theme = useEditor((s) => s.ui.theme);
   useEffect(() => {
     const root = document.documentElement;
