@@ -17,3 +17,6 @@ export { EditError, pathText, rangeOf } from './yaml/edit';
 export type { Path, PathSegment, Tree } from './yaml/edit';
 export type { Value, YNode, CollectionNode, Entry, ScalarNode } from './yaml/tree';
 export { valueEquals } from './yaml/value';
+/** "Keep both": the editor's changes since the read replayed on the disk's text, with the conflicts in words. */
+export { mergeBook, mergeSummary } from './book/merge';
+export type { MergeConflict, MergeConflictKind, MergeOptions, MergeResult } from './book/merge';
