@@ -182,19 +182,19 @@ export class Aligner {
 
   /**
    * Aligns two trees: the same keys and equal runs of lists first; then items left over on
-   * both sides anywhere, paired when they hold the same value (moved) or the same scalar
-   * fields (moved with changed children, a thread demoted to a reply); then, inside each
-   * changed run, items sharing a field (edited in place); last, the same longest text
-   * (moved and renamed). Repeats while pairs free the items inside them; a few walks in all.
+   * both sides anywhere, paired when they hold the same value (moved), the same scalar
+   * fields (moved with changed children, a thread demoted to a reply) or the same longest
+   * text (moved and renamed); last, inside each changed run, items sharing a field (edited
+   * in place). Repeats while pairs free the items inside them.
    */
   align(from: MergeNode, to: MergeNode): void {
     this.pair(from, to);
     const fromItems = listItems(from);
     const toItems = listItems(to);
     for (let round = 0; round < 8; round++) {
-      let paired = this.pairAcross(fromItems, toItems, canon) + this.pairAcross(fromItems, toItems, scalarSignature) + this.pairEdited();
-      if (paired === 0) paired = this.pairAcross(fromItems, toItems, contentSignature);
-      if (paired === 0) break;
+      let paired = 0;
+      for (const signature of [canon, scalarSignature, contentSignature]) paired += this.pairAcross(fromItems, toItems, signature);
+      if (paired + this.pairEdited() === 0) break;
     }
   }
 
@@ -240,7 +240,11 @@ export class Aligner {
     return paired;
   }
 
-  /** Inside each changed run: an item of each side with a field in common, or scalars replaced one for one, are one item edited. */
+  /**
+   * Inside each changed run: an item of each side with a field in common, or scalars (authors)
+   * replaced one for one, are one item edited. A mapping with no field left in common is a
+   * new item: a thread deleted and another written in its place is not the same thread.
+   */
   private pairEdited(): number {
     let paired = 0;
     const runs = this.runs;
