@@ -117,9 +117,9 @@ function mergeReadable(base: BookDocument, ours: BookDocument, theirs: BookDocum
   toOurs.align(B, O);
   const toTheirs = new Aligner((n) => n.id >= firstTheirs);
   toTheirs.align(B, T);
-  addedOnBothSides(O, T, (n) => n.id >= firstOurs && n.id < firstTheirs, new Aligner((n) => n.id >= firstTheirs));
-  const IB = indexOf(B);
   const IO = indexOf(O);
+  addedOnBothSides(IO, T, (n) => n.id >= firstOurs && n.id < firstTheirs, new Aligner((n) => n.id >= firstTheirs));
+  const IB = indexOf(B);
   const IT = indexOf(T);
   const three = new ThreeWay(IB, IO, IT, B.id, keepOurs);
   const M = three.build();
@@ -151,8 +151,7 @@ function mergeReadable(base: BookDocument, ours: BookDocument, theirs: BookDocum
 }
 
 /** Gives items and keys both sides added alike one id, so the same addition on both sides merges as one. */
-function addedOnBothSides(O: MergeNode, T: MergeNode, isOursOwn: (n: MergeNode) => boolean, aligner: Aligner): void {
-  const IO = indexOf(O);
+function addedOnBothSides(IO: Map<number, MergeNode>, T: MergeNode, isOursOwn: (n: MergeNode) => boolean, aligner: Aligner): void {
   walk(T, (t) => {
     const o = IO.get(t.id);
     if (!o || o.kind !== t.kind) return;
