@@ -36,6 +36,11 @@ interface Hunk {
   readonly ours: boolean;
 }
 
+/** Pushes lines [from, to) of `lines`: a spread of a few hundred thousand lines would overflow the stack. */
+function append(out: string[], lines: readonly string[], from: number, to: number): void {
+  for (let k = from; k < to; k++) out.push(lines[k]!);
+}
+
 /** Lines with their breaks. */
 function linesOf(text: string): string[] {
   return text.match(/[^\n]*\n|[^\n]+$/g) ?? [];
@@ -45,7 +50,7 @@ function linesOf(text: string): string[] {
 const keyOf = (line: string) => (line.endsWith('\r\n') ? line.slice(0, -2) + '\n' : line);
 
 function hunks(base: string[], side: string[], ours: boolean): Hunk[] {
-  const changes = diffArrays(base, side, { comparator: (a, b) => keyOf(a) === keyOf(b), maxEditLength: MAX_EDIT_LENGTH });
+  const changes = diffArrays(base, side, { maxEditLength: MAX_EDIT_LENGTH });
   if (!changes) return base.length || side.length ? [{ bs: 0, be: base.length, ss: 0, se: side.length, ours }] : [];
   const out: Hunk[] = [];
   let b = 0;
@@ -70,7 +75,8 @@ export function mergeLines(base: string, ours: string, theirs: string, eol: stri
   const B = linesOf(base);
   const O = linesOf(ours);
   const T = linesOf(theirs);
-  const all = [...hunks(B, O, true), ...hunks(B, T, false)].sort((x, y) => x.bs - y.bs || (x.be - x.bs) - (y.be - y.bs));
+  const [kB, kO, kT] = [B, O, T].map((lines) => lines.map(keyOf)) as [string[], string[], string[]];
+  const all = [...hunks(kB, kO, true), ...hunks(kB, kT, false)].sort((x, y) => x.bs - y.bs || (x.be - x.bs) - (y.be - y.bs));
   const out: string[] = [];
   const conflicts: LineConflict[] = [];
   let applied = 0;
@@ -91,7 +97,7 @@ export function mergeLines(base: string, ours: string, theirs: string, eol: stri
       i++;
     }
     const same = lo - b;
-    out.push(...T.slice(t, t + same));
+    append(out, T, t, t + same);
     o += same;
     t += same;
     const grow = (mine: boolean) => run.filter((h) => h.ours === mine).reduce((n, h) => n + (h.se - h.ss) - (h.be - h.bs), hi - lo);
@@ -102,23 +108,23 @@ export function mergeLines(base: string, ours: string, theirs: string, eol: stri
     const byOurs = run.some((h) => h.ours);
     const byTheirs = run.some((h) => !h.ours);
     let takeOurs = byOurs && !byTheirs;
-    if (byOurs && byTheirs && oursPart.map(keyOf).join('') !== theirsPart.map(keyOf).join('')) {
+    if (byOurs && byTheirs && kO.slice(o, oEnd).join('') !== kT.slice(t, tEnd).join('')) {
       const key = `body:${lo}`;
       takeOurs = keepOurs(key);
       const kept = takeOurs ? oursPart : theirsPart;
       conflicts.push({ key, line: out.length, count: kept.length, ours: oursPart.join(''), theirs: theirsPart.join(''), base: B.slice(lo, hi).join(''), keptOurs: takeOurs });
     }
     if (takeOurs) {
-      out.push(...oursPart.map(rewrite));
+      append(out, oursPart.map(rewrite), 0, oursPart.length);
       applied++;
     } else {
-      out.push(...theirsPart);
+      append(out, theirsPart, 0, theirsPart.length);
     }
     b = hi;
     o = oEnd;
     t = tEnd;
   }
-  out.push(...T.slice(t));
+  append(out, T, t, T.length);
   // A last line without a break that now has lines after it takes one.
   for (let k = 0; k < out.length - 1; k++) if (!out[k]!.endsWith('\n')) out[k] += eol;
   return { text: out.join(''), conflicts, applied };

@@ -153,11 +153,9 @@ export function commonRuns<T>(a: T[], b: T[], key: (x: T) => string): [T[], T[]]
   };
   for (const c of changes) {
     if (c.removed) {
-      removed.push(...a.slice(i, i + c.count));
-      i += c.count;
+      for (let k = 0; k < c.count; k++) removed.push(a[i++]!);
     } else if (c.added) {
-      added.push(...b.slice(j, j + c.count));
-      j += c.count;
+      for (let k = 0; k < c.count; k++) added.push(b[j++]!);
     } else {
       flush();
       runs.push([a.slice(i, i + c.count), b.slice(j, j + c.count)]);

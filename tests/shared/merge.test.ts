@@ -327,6 +327,18 @@ describe('mergeBook: size', () => {
   });
 });
 
+describe('mergeBook: a long body', () => {
+  it('merges lines of a 200,000-line body changed on both sides', () => {
+    const lines = Array.from({ length: 200_000 }, (_, i) => `Line ${i}.`);
+    const base = `---\ntitle: Long\n---\n${lines.join('\n')}\n`;
+    const ours = base.replace('\nLine 10.\n', '\nLine 10, ours.\n');
+    const theirs = base.replace('\nLine 199990.\n', '\nLine 199990, theirs.\n');
+    const r = mergeBook(base, ours, theirs);
+    expect(r.conflicts).toEqual([]);
+    expect(r.text).toBe(theirs.replace('\nLine 10.\n', '\nLine 10, ours.\n'));
+  });
+});
+
 describe.skipIf(!hasCorpus)(`mergeBook on corpus files (${hasCorpus ? 'every book' : corpusSkipReason})`, () => {
   it.each(corpusBooks())('%s: the first reply edited on both sides is one conflict; the disk\'s text stays', (_name, text) => {
     const doc = openBook(text);
