@@ -2,6 +2,7 @@
 // own (ours: even threads, links and body lines, and the title; theirs: odd ones, and the
 // description), always merge to the value of both, read back by js-yaml, with no conflict,
 // and the merged text differs from the disk's by exactly the lines ours changed.
+// One node changed differently on both sides is one conflict, whatever the node.
 // Runs are few in CI; for a longer search: MERGE_RUNS=2000 npx vitest run tests/shared/mergeProperties.test.ts
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
@@ -376,5 +377,35 @@ describe.skipIf(!hasCorpus || books.length === 0)(`merge of random edits on the 
       { numRuns: RUNS },
     );
     console.log(`[merge property] ${counts.runs} runs: removed lines compared in ${counts.removed}, all changed lines in ${counts.all}`);
+  }, 30_000 + RUNS * 200);
+
+  it('one node changed differently on both sides is one conflict: the disk\'s version stays, ours where kept', () => {
+    const leaf = fc.record({ book: fc.nat(books.length - 1), kind: fc.nat(5), a: fc.nat(60), b: fc.nat(60), ours: fc.constantFrom(...TEXTS), theirs: fc.constantFrom(...TEXTS) });
+    fc.assert(
+      fc.property(leaf, (l) => {
+        fc.pre(l.ours !== l.theirs);
+        const base = openBook(books[l.book]![1]);
+        const data = base.data as { archive: { replies: unknown[] }[]; links?: unknown[] };
+        const withReplies = data.archive.map((t, k) => [t, k] as const).filter(([t]) => t.replies.length > 0);
+        let path: (string | number)[];
+        if (l.kind === 0 || !data.archive.length) path = ['title'];
+        else if (l.kind === 1 && data.links?.length) path = ['links', l.a % data.links.length, 'text'];
+        else if (l.kind >= 4 && withReplies.length) {
+          const [t, k] = withReplies[l.a % withReplies.length]!;
+          path = ['archive', k, 'replies', l.b % t.replies.length, l.kind === 4 ? 'text' : 'name'];
+        } else path = ['archive', l.a % data.archive.length, l.kind === 2 ? 'name' : 'text'];
+        const was = path.reduce<unknown>((v, seg) => (v as Record<string | number, unknown> | undefined)?.[seg], data);
+        fc.pre(was !== l.ours && was !== l.theirs);
+        // The disk also changes another node, which stays whatever is kept.
+        const ours = applyEdit(base, { op: 'set', path, value: l.ours });
+        const theirs = applyEdits(base, [{ op: 'set', path, value: l.theirs }, { op: 'set', path: ['description'], value: 'On disk' }]);
+        const r = mergeBook(base.text, ours.text, theirs.text);
+        expect(r.text).toBe(theirs.text);
+        expect(r.conflicts.map((c) => [c.kind, c.path, c.ours, c.theirs])).toEqual([['changed', path, l.ours, l.theirs]]);
+        const kept = openBook(mergeBook(base.text, ours.text, theirs.text, { preferOurs: [r.conflicts[0]!.key] }).text);
+        expect(kept.data).toEqual(applyEdit(theirs, { op: 'set', path, value: l.ours }).data);
+      }),
+      { numRuns: Math.ceil(RUNS / 2) },
+    );
   }, 30_000 + RUNS * 200);
 });
