@@ -62,3 +62,6 @@ export { commitMessage, messageLines, sayPhrases, joinWords } from './git/commit
 export type { MessageFile } from './git/commitMessage';
 export { bookChangePhrases, VERBS } from './git/bookChanges';
 export type { Phrase } from './git/bookChanges';
+/** "Keep both": the editor's changes since the read replayed on the disk's text, with the conflicts in words. */
+export { mergeBook, mergeSummary } from './book/merge';
+export type { MergeConflict, MergeConflictKind, MergeOptions, MergeResult } from './book/merge';
