@@ -231,6 +231,28 @@ export const API_ARGS: { readonly [M in ApiMethod]: readonly (readonly [string, 
 /** Every method of the contract. */
 export const API_METHODS = Object.keys(API_ARGS) as ApiMethod[];
 
+/** Methods about the window the page lives in: each host supplies them itself; every other method is the workspace's. */
+export const WINDOW_METHODS = ['openExternal', 'setWindowState'] as const satisfies readonly ApiMethod[];
+
+/** A method the hosts supply themselves. */
+export type WindowMethod = (typeof WINDOW_METHODS)[number];
+
+/** The part of the contract one open site serves (everything but the window methods). */
+export type SiteApi = Omit<BookApi, WindowMethod>;
+
+/** The name of a method one open site serves. */
+export type SiteMethod = keyof SiteApi;
+
+/** Every method one open site serves, in the contract's order. */
+export const SITE_METHODS = API_METHODS.filter((m): m is SiteMethod => !(WINDOW_METHODS as readonly string[]).includes(m));
+
+/** The contract over one transport: every method of the list becomes `call(method, args)`; `own` supplies the window methods (and may replace any other). */
+export function contractOver(call: (method: ApiMethod, args: unknown[]) => Promise<unknown>, own: Pick<BookApi, WindowMethod> & Partial<BookApi>): BookApi {
+  const api: Partial<Record<ApiMethod, (...args: unknown[]) => Promise<unknown>>> = {};
+  for (const method of API_METHODS) api[method] = (...args: unknown[]) => call(method, args);
+  return { ...(api as BookApi), ...own };
+}
+
 /** Checks a call's arguments; throws ApiArgumentError naming the first bad one. */
 export function checkArgs(method: string, args: unknown): asserts method is ApiMethod {
   if (!Object.prototype.hasOwnProperty.call(API_ARGS, method)) throw new ApiArgumentError(`Unknown method ${JSON.stringify(method)}.`);

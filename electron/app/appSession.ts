@@ -7,6 +7,7 @@ import { backupDirFor } from '../workspace/backups';
 import { WorkspaceError } from '../workspace/errors';
 import { EventQueue } from '../workspace/eventQueue';
 import { locateSite } from '../workspace/siteRoot';
+import { serveContract } from '../workspace/serveContract';
 import { Workspace } from '../workspace/workspace';
 
 /** What the main process does for the page. */
@@ -88,18 +89,8 @@ export class AppSession {
       if (!this.current) throw new WorkspaceError('no-site', 'No site is open: open a folder with File › Open Folder….');
       return this.current;
     };
-    return {
+    return serveContract(ws, {
       site: async () => (this.current ? this.current.site() : null),
-      listBooks: async () => ws().listBooks(),
-      people: async () => ws().people(),
-      readBook: async (p) => ws().readBook(p),
-      saveBook: async (p, text, base) => ws().saveBook(p, text, base),
-      newBook: async (request) => ws().newBook(request),
-      filesExist: async (paths) => ws().filesExist(paths),
-      readAsset: async (p) => ws().readAsset(p),
-      writeBackup: async (p, text, base) => ws().writeBackup(p, text, base),
-      listBackups: async () => ws().listBackups(),
-      discardBackup: async (p) => ws().discardBackup(p),
       nextEvents: (cursor) => (this.current ? this.current.nextEvents(cursor) : this.events.next(cursor)),
       openExternal: (url) => this.hooks.openExternal(url),
       setWindowState: async (state) => {
@@ -107,6 +98,6 @@ export class AppSession {
         this.hooks.setWindowState(this.state);
         for (const l of [...this.stateListeners]) l(this.state);
       },
-    };
+    });
   }
 }

@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Asset, Backup, BookApi, BookFile, BookSummary, EventBatch, Fingerprint, NewBookRequest, Person, SaveResult, SiteInfo } from '../../shared/api';
+import type { Asset, Backup, BookFile, BookSummary, EventBatch, Fingerprint, NewBookRequest, Person, SaveResult, SiteApi, SiteInfo } from '../../shared/api';
 import { writeAtomic, writeExclusive } from './atomicWrite';
 import { readImage } from './assets';
 import { BackupStore, defaultBackupDir } from './backups';
@@ -22,7 +22,7 @@ import { locateSite } from './siteRoot';
 import { SiteWatcher } from './watcher';
 
 /** The part of the contract the workspace serves; the hosts add the window and browser bits. */
-export type WorkspaceApi = Omit<BookApi, 'openExternal' | 'setWindowState'>;
+export type WorkspaceApi = SiteApi;
 
 /** How a workspace is set up. */
 export interface WorkspaceOptions {
