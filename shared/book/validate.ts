@@ -42,32 +42,56 @@ export function isValidDateTime(s: string): boolean {
   return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d && h < 24 && mi < 60 && se < 60;
 }
 
-function levenshtein(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+/** Edit distance of `a` and `b`, or `cap + 1` as soon as it must exceed `cap` (a typo check needs no more). */
+let buffer = new Int32Array(64);
+
+/** Edit distance of `a` and `b`, or `cap + 1` as soon as it must exceed `cap` (a typo check needs no more). */
+function levenshtein(a: string, b: string, cap: number): number {
+  const n = b.length;
+  if (Math.abs(a.length - n) > cap) return cap + 1;
+  if (buffer.length <= n) buffer = new Int32Array(n + 1);
+  const row = buffer;
+  for (let j = 0; j <= n; j++) row[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    let prev = row[0]!;
+    const ca = a.charCodeAt(i - 1);
+    let diagonal = row[0]!;
+    let left = i;
     row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
+    let least = i;
+    for (let j = 1; j <= n; j++) {
+      const up = row[j]!;
+      let d = diagonal + (ca === b.charCodeAt(j - 1) ? 0 : 1);
+      if (up + 1 < d) d = up + 1;
+      if (left + 1 < d) d = left + 1;
+      row[j] = d;
+      diagonal = up;
+      left = d;
+      if (d < least) least = d;
     }
+    if (least > cap) return cap + 1;
   }
-  return row[b.length]!;
+  return row[n]!;
 }
+
+/** How far a key may be from a known one and still be a typo of it. */
+const typoReach = (key: string, known: string) => Math.max(1, Math.floor(Math.min(key.length, known.length) / 2));
 
 /** The nearest known key, when `key` is probably a typo of it. */
 export function didYouMean(key: string, known: readonly string[]): string | null {
+  const lower = key.toLowerCase();
+  // A distance beyond every known key's reach can only make the answer "none", so it need not be exact.
+  let cap = 1;
+  for (const k of known) cap = Math.max(cap, typoReach(key, k));
   let best: string | null = null;
-  let bestD = Infinity;
+  let bestD = cap + 1;
   for (const k of known) {
-    const d = levenshtein(key.toLowerCase(), k);
+    const d = levenshtein(lower, k, Math.min(cap, bestD - 1));
     if (d < bestD) {
       bestD = d;
       best = k;
     }
   }
-  return best !== null && bestD <= Math.max(1, Math.floor(Math.min(key.length, best.length) / 2)) ? best : null;
+  return best !== null && bestD <= typoReach(key, best) ? best : null;
 }
 
 const typeName = (v: unknown): string => (v === null ? 'empty' : Array.isArray(v) ? 'a list' : isPlainObject(v) ? 'a mapping' : typeof v === 'string' ? 'text' : typeof v === 'number' ? 'a number' : typeof v === 'boolean' ? 'a boolean' : typeof v);
@@ -179,7 +203,8 @@ export function validate(doc: BookDocument, site: SiteContext = {}): Diagnostic[
 
   function unknownKey(path: Path, key: string, known: readonly string[]) {
     const near = didYouMean(key, known);
-    add('warning', 'unknown-key', path, `${describePath(path.slice(0, -1)) === 'Front matter' ? 'Unknown key' : `${describePath(path.slice(0, -1))}: unknown key`} "${key}"${near ? `: did you mean "${near}"?` : '.'}`, true);
+    const parent = path.length > 1 ? describePath(path.slice(0, -1)) : 'Front matter';
+    add('warning', 'unknown-key', path, `${parent === 'Front matter' ? 'Unknown key' : `${parent}: unknown key`} "${key}"${near ? `: did you mean "${near}"?` : '.'}`, true);
   }
 
   function checkLink(l: Value, i: number) {
