@@ -1,125 +1,172 @@
 /**
  * `npm run validate -- <files or folders>`: checks book files as the editor does and
  * prints one line per problem, `path:line:col: error|warning: message`, then a summary.
+ * A site (or its `_books/`) is opened as a workspace, so its books are checked against
+ * its people, weeks and covers exactly as the library and the editor check them.
  * Exit status: 0 clean or warnings only, 1 when any error was found, 2 when an argument
  * cannot be read. Usable in the site's own CI.
  */
-import fs from 'node:fs';
+import fs from 'node:fs/promises';
 import path from 'node:path';
 import { openBook, validate } from '../shared/index';
-import type { Diagnostic, SiteContext } from '../shared/index';
+import type { Diagnostic } from '../shared/index';
+import { notUtf8Diagnostic } from './workspace/bookChecker';
+import { errnoCode, WorkspaceError } from './workspace/errors';
+import { decodeUtf8, describeErrno, firstBadUtf8, kindOf, readFileBytes } from './workspace/fileBytes';
+import { locateSite } from './workspace/siteRoot';
+import { Workspace } from './workspace/workspace';
 
-interface Site {
-  readonly root: string;
-  readonly people: string[];
-  readonly weeks: { path: string; title: string; start: string; end: string }[];
+/** The usage text. */
+export const VALIDATE_USAGE = 'usage: npm run validate -- <book files, _books folders or site folders>';
+
+/** What the command line asks for. */
+export interface ValidateArgs {
+  readonly targets: readonly string[];
+  readonly help: boolean;
 }
 
-const sites = new Map<string, Site | null>();
-
-/** The site root above `file` (the folder holding `_books/`), or null. */
-function siteRootOf(file: string): string | null {
-  for (let dir = path.dirname(path.resolve(file)); ; dir = path.dirname(dir)) {
-    if (path.basename(dir) === '_books' || fs.existsSync(path.join(dir, '_books'))) return path.basename(dir) === '_books' ? path.dirname(dir) : dir;
-    if (path.dirname(dir) === dir) return null;
+/** Parses the arguments after the script name; throws an Error with a message for a bad one. */
+export function parseValidateArgs(argv: readonly string[]): ValidateArgs {
+  const targets: string[] = [];
+  let help = false;
+  let onlyTargets = false;
+  for (const a of argv) {
+    if (onlyTargets || !a.startsWith('-') || a === '-') targets.push(a);
+    else if (a === '--') onlyTargets = true;
+    else if (a === '--help' || a === '-h') help = true;
+    else throw new Error(`Unknown option ${a}.`);
   }
+  return { targets, help };
 }
 
-function frontMatterOf(file: string): Record<string, unknown> | null {
-  try {
-    const data = openBook(fs.readFileSync(file, 'utf8')).data;
-    return data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : null;
-  } catch {
-    return null;
-  }
+/** One file reported on: the name shown, and its diagnostics or why it was not read. */
+interface FileReport {
+  readonly shown: string;
+  readonly problem?: string;
+  readonly diagnostics: readonly Diagnostic[];
 }
 
-function loadSite(root: string): Site | null {
-  if (sites.has(root)) return sites.get(root)!;
-  const people: string[] = [];
-  const peopleDir = path.join(root, '_people');
-  if (fs.existsSync(peopleDir)) {
-    for (const f of fs.readdirSync(peopleDir)) {
-      if (!f.endsWith('.md') || f.startsWith('_')) continue;
-      const data = frontMatterOf(path.join(peopleDir, f));
-      people.push(typeof data?.short === 'string' ? data.short : f.slice(0, -3));
-    }
-  }
-  const weeks: Site['weeks'] = [];
-  const booksDir = path.join(root, '_books');
-  for (const f of fs.existsSync(booksDir) ? fs.readdirSync(booksDir) : []) {
-    if (!f.endsWith('.md')) continue;
-    const data = frontMatterOf(path.join(booksDir, f));
-    if (data && typeof data.start === 'string' && typeof data.end === 'string') {
-      weeks.push({ path: `_books/${f}`, title: typeof data.title === 'string' ? data.title : f, start: data.start, end: data.end });
-    }
-  }
-  const site = { root, people, weeks };
-  sites.set(root, site);
-  return site;
-}
+// eslint-disable-next-line no-control-regex -- the point is to find control characters
+const CONTROL = /[\x00-\x1f\x7f-\x9f\u2028\u2029]/g;
 
-function contextFor(file: string, text: string): SiteContext {
-  const root = siteRootOf(file);
-  const site = root ? loadSite(root) : null;
-  if (!site) return {};
-  const rel = path.relative(site.root, path.resolve(file)).split(path.sep).join('/');
-  const data = openBook(text).data as Record<string, unknown> | null;
-  const cover = data && typeof data.cover === 'string' ? data.cover.replace(/^\/+/, '') : null;
-  const files = cover && fs.existsSync(path.join(site.root, cover)) ? [cover] : [];
-  return { path: rel, people: site.people, files, weeks: site.weeks };
-}
-
-/** The book files named by an argument: a file, a `_books` folder, a site folder, or any folder of .md files. */
-function booksOf(arg: string): string[] {
-  const stat = fs.statSync(arg);
-  if (stat.isFile()) return [arg];
-  const books = path.join(arg, '_books');
-  const dir = fs.existsSync(books) && fs.statSync(books).isDirectory() ? books : arg;
-  return fs.readdirSync(dir).filter((f) => f.endsWith('.md')).sort().map((f) => path.join(dir, f));
+/** A text on one line: control characters (a newline in a file name, …) written as escapes. */
+export function oneLine(text: string): string {
+  return text.replace(CONTROL, (c) => ({ '\n': '\\n', '\r': '\\r', '\t': '\\t' })[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** One line per diagnostic, in the format editors and CI annotate. */
 export function formatDiagnostic(file: string, d: Diagnostic): string {
-  return `${file}:${d.range.startLine}:${d.range.startColumn}: ${d.severity}: ${d.message}`;
+  return `${oneLine(file)}:${d.range.startLine}:${d.range.startColumn}: ${d.severity}: ${oneLine(d.message)}`;
 }
 
-/** Runs the command line; returns the exit status. */
-export function main(args: string[], out: (line: string) => void = console.log, err: (line: string) => void = console.error): number {
-  if (args.length === 0) {
-    err('usage: npm run validate -- <book files, _books folders or site folders>');
+/** The command line's sites, each opened once as a workspace that checks in this thread. */
+class Sites {
+  private readonly open = new Map<string, Workspace>();
+
+  workspace(root: string): Workspace {
+    let ws = this.open.get(root);
+    if (!ws) {
+      // The command line only reads: it leaves temp files and backups to the editor.
+      ws = new Workspace(root, { checkInWorker: false, cleanTemps: false });
+      this.open.set(root, ws);
+    }
+    return ws;
+  }
+
+  close(): void {
+    for (const ws of this.open.values()) ws.close();
+  }
+}
+
+const shownAs = (p: string) => path.relative(process.cwd(), p) || p;
+
+/** Checks a file that is not a book of a site on its own, without site facts. */
+async function checkAlone(file: string): Promise<FileReport> {
+  const shown = shownAs(file);
+  try {
+    const { bytes } = await readFileBytes(await fs.realpath(file), shown);
+    const text = decodeUtf8(bytes);
+    const bad = firstBadUtf8(bytes);
+    const diagnostics = validate(openBook(text));
+    return { shown, diagnostics: bad < 0 ? diagnostics : [notUtf8Diagnostic(bytes, bad, text), ...diagnostics] };
+  } catch (e) {
+    return { shown, problem: e instanceof WorkspaceError ? e.message : `${shown} cannot be read: ${describeErrno(errnoCode(e))}.`, diagnostics: [] };
+  }
+}
+
+/** Checks one book file: through its site's workspace when it is a book of one, else on its own. */
+async function checkFile(file: string, sites: Sites): Promise<FileReport> {
+  const site = await locateSite(file).catch(() => null);
+  if (!site?.book) return checkAlone(file);
+  const [checked] = await sites.workspace(site.root).checkBooks([site.book]);
+  return { shown: shownAs(file), problem: checked!.problem, diagnostics: checked!.diagnostics };
+}
+
+/** The reports for one argument: a book file, a site folder, its `_books/` folder, or any folder of .md files. */
+async function reportsFor(target: string, sites: Sites): Promise<FileReport[]> {
+  const stat = await fs.stat(target);
+  if (stat.isFile()) return [await checkFile(target, sites)];
+  if (!stat.isDirectory()) throw new WorkspaceError('not-a-file', `it is ${kindOf(stat)}, not a file or folder`);
+  const isDir = (p: string) => fs.stat(p).then((s) => s.isDirectory(), () => false);
+  const siteDir = (await isDir(path.join(target, '_books'))) ? target : path.basename(path.resolve(target)) === '_books' ? path.dirname(target) : null;
+  if (siteDir !== null) {
+    const ws = sites.workspace(siteDir);
+    return (await ws.checkBooks()).map((c) => ({ shown: shownAs(path.join(siteDir, ...c.path.split('/'))), problem: c.problem, diagnostics: c.diagnostics }));
+  }
+  const names = (await fs.readdir(target)).filter((f) => f.endsWith('.md')).sort();
+  const out: FileReport[] = [];
+  for (const n of names) {
+    const file = path.join(target, n);
+    const kind = await fs.stat(file).catch(() => null);
+    out.push(kind && !kind.isFile() ? { shown: shownAs(file), problem: `It is ${kindOf(kind)}, not a file: it was not read.`, diagnostics: [] } : await checkFile(file, sites));
+  }
+  return out;
+}
+
+/** Runs the command line; resolves to the exit status. */
+export async function main(argv: string[], out: (line: string) => void = console.log, err: (line: string) => void = console.error): Promise<number> {
+  let args: ValidateArgs;
+  try {
+    args = parseValidateArgs(argv);
+  } catch (e) {
+    err(`${(e as Error).message}\n${VALIDATE_USAGE}`);
     return 2;
+  }
+  if (args.help || args.targets.length === 0) {
+    err(VALIDATE_USAGE);
+    return args.help ? 0 : 2;
   }
   let errors = 0;
   let warnings = 0;
   let files = 0;
   let unreadable = false;
-  for (const arg of args) {
-    let list: string[];
-    try {
-      list = booksOf(arg);
-    } catch (e) {
-      err(`${arg}: cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-      unreadable = true;
-      continue;
-    }
-    for (const file of list) {
-      let text: string;
+  const sites = new Sites();
+  try {
+    for (const target of args.targets) {
+      let reports: FileReport[];
       try {
-        text = fs.readFileSync(file, 'utf8');
+        reports = await reportsFor(target, sites);
       } catch (e) {
-        err(`${file}: cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+        const why = e instanceof WorkspaceError ? e.message : describeErrno(errnoCode(e));
+        err(`${oneLine(target)}: cannot read: ${oneLine(why)}`);
         unreadable = true;
         continue;
       }
-      files++;
-      const shown = path.relative(process.cwd(), file) || file;
-      for (const d of validate(openBook(text), contextFor(file, text))) {
-        out(formatDiagnostic(shown, d));
-        if (d.severity === 'error') errors++;
-        else warnings++;
+      for (const r of reports) {
+        files++;
+        if (r.problem) {
+          out(`${oneLine(r.shown)}:1:1: error: ${oneLine(r.problem)}`);
+          errors++;
+        }
+        for (const d of r.diagnostics) {
+          out(formatDiagnostic(r.shown, d));
+          if (d.severity === 'error') errors++;
+          else warnings++;
+        }
       }
     }
+  } finally {
+    sites.close();
   }
   const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
   out(`${plural(files, 'file')} checked: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}.`);
@@ -128,4 +175,4 @@ export function main(args: string[], out: (line: string) => void = console.log, 
 }
 
 const invokedDirectly = process.argv[1] && /validate-cli\.(m?js|ts)$/.test(process.argv[1]);
-if (invokedDirectly) process.exitCode = main(process.argv.slice(2));
+if (invokedDirectly) void main(process.argv.slice(2)).then((status) => (process.exitCode = status));

@@ -23,6 +23,9 @@ export interface SiteInfo {
   readonly canOpenOther: boolean;
 }
 
+/** The largest file the editor reads or writes, in bytes: the hosts, the workspace and the command line share it. */
+export const MAX_FILE_BYTES = 32 * 1024 * 1024;
+
 /** One row of the library. */
 export interface BookSummary {
   /** The file name without `.md`, e.g. `20210705-engineering-mlops`. */
@@ -34,6 +37,12 @@ export interface BookSummary {
   readonly end: string;
   readonly errors: number;
   readonly warnings: number;
+  /**
+   * Set for an entry of `_books/` that is not a book the editor can open, in words: a name
+   * the site cannot serve, a folder, a FIFO or other special file, a file too large. It is
+   * never read; the row says why (and counts as one error).
+   */
+  readonly problem?: string;
 }
 
 /** A person from `_people/<id>.md`. */
@@ -51,6 +60,12 @@ export interface BookFile {
   readonly path: string;
   readonly text: string;
   readonly fingerprint: Fingerprint;
+  /**
+   * Set when the bytes are not valid UTF-8: the offset of the first bad byte. The text then
+   * shows bad bytes as U+FFFD; the book opens read-only and saving over it is refused, so
+   * no byte of it is ever replaced.
+   */
+  readonly notUtf8At?: number;
 }
 
 /** The result of a save: saved, or refused because the file changed on disk since it was read. */
@@ -155,7 +170,7 @@ const fail = (name: string, what: string, value: unknown): never => {
   throw new ApiArgumentError(`${name} must be ${what}, got ${typeof value === 'string' ? JSON.stringify(value.slice(0, 80)) : value === null ? 'null' : Array.isArray(value) ? 'a list' : typeof value}.`);
 };
 
-const MAX_TEXT = 32 * 1024 * 1024;
+const MAX_TEXT = MAX_FILE_BYTES;
 
 const isString = (max = 4096): Check => (v, name) => {
   if (typeof v !== 'string') fail(name, 'a string', v);

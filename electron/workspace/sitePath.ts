@@ -16,7 +16,8 @@ export function checkRelative(rel: unknown): string {
   if (typeof rel !== 'string' || rel === '') throw new WorkspaceError('bad-path', 'A path must be a non-empty text.');
   if (rel.length > 1024) refuse(rel, 'it is longer than 1024 characters');
   if (rel.includes('\0')) refuse(rel, 'it holds a NUL character');
-  if ([...rel].some((c) => c < ' ')) refuse(rel, 'it holds a control character');
+  // eslint-disable-next-line no-control-regex -- the point is to find control characters
+  if (/[\x00-\x1f\x7f-\x9f\u2028\u2029]/.test(rel)) refuse(rel, 'it holds a control character (a tab, a line break, …)');
   if (rel.includes('\\')) refuse(rel, 'it holds a backslash; use forward slashes');
   if (rel.startsWith('/') || /^[a-zA-Z]:/.test(rel) || path.isAbsolute(rel)) refuse(rel, 'it is absolute; paths are relative to the site folder');
   if (rel.includes(':')) refuse(rel, 'it holds a colon');
@@ -28,10 +29,11 @@ export function checkRelative(rel: unknown): string {
   return rel;
 }
 
-/** Checks a book path: `_books/<name>.md`, one level deep. */
+/** Checks a book path: `_books/<name>.md`, one level deep, not hidden (Jekyll skips names that start with a dot). */
 export function checkBookPath(rel: unknown): string {
   const p = checkRelative(rel);
   if (!/^_books\/[^/]+\.md$/.test(p)) refuse(p, 'books are _books/<name>.md files');
+  if (p.startsWith('_books/.')) refuse(p, 'the name starts with a dot, and the site skips such files');
   return p;
 }
 

@@ -6,16 +6,16 @@ import path from 'node:path';
 import { main } from '../../electron/validate-cli';
 import { CORPUS, corpusSkipReason, hasCorpus } from '../corpus';
 
-function run(args: string[]) {
+async function run(args: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const status = main(args, (l) => out.push(l), (l) => err.push(l));
+  const status = await main(args, (l) => out.push(l), (l) => err.push(l));
   return { status, out, err };
 }
 
 describe('npm run validate', () => {
-  it.skipIf(!hasCorpus)(`reports the corpus's real mistakes and nothing false (${hasCorpus ? 'corpus present' : corpusSkipReason})`, () => {
-    const { status, out } = run([CORPUS]);
+  it.skipIf(!hasCorpus)(`reports the corpus's real mistakes and nothing false (${hasCorpus ? 'corpus present' : corpusSkipReason})`, async () => {
+    const { status, out } = await run([CORPUS]);
     expect(status).toBe(1);
     const lines = out.slice(0, -1).map((l) => l.replace(/^.*_books\//, ''));
     expect(lines.filter((l) => l.includes(': error: '))).toEqual(['20210222-ml-algotrading-2ed.md:18:5: error: Link 5 has no link (it has "list:"; did you mean "link:"?).']);
@@ -30,18 +30,18 @@ describe('npm run validate', () => {
     expect(out.at(-1)).toBe('73 files checked: 1 error, 9 warnings.');
   });
 
-  it('exits 0 on a clean file, 1 on errors, 2 on an unreadable argument', () => {
+  it('exits 0 on a clean file, 1 on errors, 2 on an unreadable argument', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'validate-'));
     fs.mkdirSync(path.join(dir, '_books'));
     const good = path.join(dir, '_books', '20210705-good.md');
     fs.writeFileSync(good, '---\ntitle: "G"\ndescription: "d"\ncover: "c.jpg"\nimage: "i.jpg"\nstart: 2021-07-05 00:00:00\nend: 2021-07-09 23:59:59\nauthors: [Ann Author]\n---\n');
-    expect(run([good]).status).toBe(0);
+    expect((await run([good])).status).toBe(0);
     const bad = path.join(dir, '_books', '20210712-bad.md');
     fs.writeFileSync(bad, '---\ntitle: [\n---\n');
-    const r = run([path.join(dir, '_books')]);
+    const r = await run([path.join(dir, '_books')]);
     expect(r.status).toBe(1);
     expect(r.out.some((l) => /20210712-bad\.md:3:1: error: /.test(l))).toBe(true);
-    expect(run([path.join(dir, 'missing')]).status).toBe(2);
+    expect((await run([path.join(dir, 'missing')])).status).toBe(2);
   });
 
   it('runs as a built command line', () => {
