@@ -7,9 +7,11 @@ import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pipeline } from 'node:stream/promises';
+import { MAX_FILE_BYTES } from '../../shared/api';
 import type { BookApi } from '../../shared/api';
 import { Workspace } from '../workspace/workspace';
 import { callApi } from './apiCall';
+import { guardConnections } from './connections';
 import { hostApi } from './hostApi';
 import { SECURITY_HEADERS } from './securityHeaders';
 import { resolveStatic } from './staticFiles';
@@ -20,7 +22,7 @@ export interface HostOptions {
   readonly siteRoot: string;
   /** 0 (the default) takes any free port. */
   readonly port?: number;
-  /** This site's backup folder; default `<tmp>/book-editor-backups/<hash of the site root>`. */
+  /** This site's backup folder; default: a folder per site in the user's own backup folder. */
   readonly backupDir?: string;
   /** The built renderer (`dist/renderer`). */
   readonly rendererDir: string;
@@ -42,8 +44,12 @@ export interface RunningHost {
   close(): Promise<void>;
 }
 
-/** Largest request body accepted (a book is at most 32 MB of text; JSON adds escapes). */
-export const MAX_BODY_BYTES = 40 * 1024 * 1024;
+/** Largest request body accepted: a book of the largest size the editor reads (MAX_FILE_BYTES), with room for JSON's escapes. */
+export const MAX_BODY_BYTES = MAX_FILE_BYTES + 8 * 1024 * 1024;
+
+/** How long a client may take to send its headers, and its whole request, ms. A long poll's wait is the answer's, not the request's. */
+export const HEADERS_TIMEOUT_MS = 10_000;
+export const REQUEST_TIMEOUT_MS = 30_000;
 
 const sha = (s: string) => crypto.createHash('sha256').update(s).digest();
 
@@ -77,8 +83,9 @@ async function readBody(req: http.IncomingMessage, limit: number): Promise<Buffe
 
 async function handleApi(api: BookApi, token: string, req: http.IncomingMessage, res: http.ServerResponse, method: string): Promise<void> {
   const given = req.headers['x-book-token'];
-  if (given === undefined) return send(res, 401, { error: 'The x-book-token header is missing: open the address the host printed.' });
-  if (typeof given !== 'string' || !sameToken(given, token)) return send(res, 403, { error: 'The token is wrong: open the address the host printed.' });
+  // Refused before the body is read: the connection closes rather than wait for it.
+  if (given === undefined) return send(res, 401, { error: 'The x-book-token header is missing: open the address the host printed.' }, { Connection: 'close' });
+  if (typeof given !== 'string' || !sameToken(given, token)) return send(res, 403, { error: 'The token is wrong: open the address the host printed.' }, { Connection: 'close' });
   if (req.method !== 'POST') return send(res, 405, { error: 'Use POST.' }, { Allow: 'POST' });
   const declared = Number(req.headers['content-length'] ?? 0);
   const body = declared > MAX_BODY_BYTES ? null : await readBody(req, MAX_BODY_BYTES);
@@ -115,7 +122,8 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   const api = hostApi(workspace);
   const token = crypto.randomBytes(32).toString('base64url');
   let port = 0;
-  const server = http.createServer((req, res) => {
+  const limits = { headersTimeout: HEADERS_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS, connectionsCheckingInterval: 1_000 };
+  const server = http.createServer(limits, (req, res) => {
     const host = (req.headers.host ?? '').toLowerCase();
     if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) return sendText(res, 403, 'Refused: wrong Host header.');
     const url = req.url ?? '/';
@@ -126,7 +134,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       else res.destroy();
     });
   });
-  server.requestTimeout = 0; // long polls wait ~25 s; headersTimeout still guards slow clients
+  guardConnections(server);
   try {
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
