@@ -103,6 +103,8 @@ export type SiteEvent =
   | { readonly kind: 'book-changed' | 'book-added' | 'book-removed'; readonly path: string }
   | { readonly kind: 'people-changed' }
   | { readonly kind: 'site-opened' }
+  /** The site folder vanished (moved, renamed, deleted): the page says so at once; backups still work. */
+  | { readonly kind: 'site-gone'; readonly message: string }
   /** A command from the native menu, e.g. `save`, `undo`, `view.raw`. */
   | { readonly kind: 'command'; readonly command: string }
   /** A book to open (from the command line or Open File…). */

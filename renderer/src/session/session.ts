@@ -45,7 +45,7 @@ export class Session {
 
   async refreshBooks(): Promise<void> {
     try {
-      this.store.setSite({ books: await this.api.listBooks() });
+      this.store.setSite({ books: await this.api.listBooks(), error: null });
     } catch (e) {
       this.store.notify('error', `The library could not be read: ${message(e)}`);
     }
