@@ -30,7 +30,7 @@ async function buildNode() {
   if (args.has('--cli')) return Promise.all(jobs);
   if (exists('electron/serve.ts')) jobs.push(build({ ...node, entryPoints: ['electron/serve.ts'], outfile: 'dist/electron/serve.mjs', format: 'esm', packages: 'external' }));
   // The workspace's checking worker: a bundle of its own beside the others, found from import.meta.url.
-  if (exists('electron/workspace/checkWorker.ts')) jobs.push(build({ ...node, entryPoints: ['electron/workspace/checkWorker.ts'], outfile: 'dist/electron/checkWorker.mjs', format: 'esm' }));
+  if (exists('electron/workspace/checkWorker.ts')) jobs.push(build({ ...node, entryPoints: ['electron/workspace/checkWorker.ts'], outfile: 'dist/electron/checkWorker.cjs', format: 'cjs' }));
   if (exists('electron/main.ts')) jobs.push(build({ ...node, entryPoints: ['electron/main.ts'], outfile: 'dist/electron/main.cjs', format: 'cjs', external: ['electron'], ...cjsImportMeta }));
   // A sandboxed preload can require only 'electron': bundle everything else into it.
   if (exists('electron/preload.ts')) jobs.push(build({ ...node, entryPoints: ['electron/preload.ts'], outfile: 'dist/electron/preload.cjs', format: 'cjs', external: ['electron'], ...cjsImportMeta }));

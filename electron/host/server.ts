@@ -11,7 +11,8 @@ import { MAX_FILE_BYTES } from '../../shared/api';
 import type { BookApi } from '../../shared/api';
 import { Workspace } from '../workspace/workspace';
 import { callApi } from './apiCall';
-import { guardConnections } from './connections';
+import { CONNECTION_LIMITS, guardConnections } from './connections';
+import type { ConnectionLimits } from './connections';
 import { hostApi } from './hostApi';
 import { SECURITY_HEADERS } from './securityHeaders';
 import { resolveStatic } from './staticFiles';
@@ -28,7 +29,22 @@ export interface HostOptions {
   readonly rendererDir: string;
   /** How long a `nextEvents` poll waits, ms (tests shorten it). */
   readonly pollTimeoutMs?: number;
+  /** The limits on slow and many clients (tests shorten them). */
+  readonly limits?: Partial<HostLimits>;
 }
+
+/** How long clients may take and how many may connect. */
+export interface HostLimits {
+  /** To send the headers, ms. */
+  readonly headersTimeoutMs: number;
+  /** To send the whole request, ms: a long poll's wait is its answer's, not its request's. */
+  readonly requestTimeoutMs: number;
+  /** Connections open at once, and how long one may stay without a request being answered on it. */
+  readonly connections: ConnectionLimits;
+}
+
+/** The host's limits: headers within 10 s, a whole request within 30 s, the connection guard's defaults. */
+export const HOST_LIMITS: HostLimits = { headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, connections: CONNECTION_LIMITS };
 
 /** A running host. */
 export interface RunningHost {
@@ -47,9 +63,6 @@ export interface RunningHost {
 /** Largest request body accepted: a book of the largest size the editor reads (MAX_FILE_BYTES), with room for JSON's escapes. */
 export const MAX_BODY_BYTES = MAX_FILE_BYTES + 8 * 1024 * 1024;
 
-/** How long a client may take to send its headers, and its whole request, ms. A long poll's wait is the answer's, not the request's. */
-export const HEADERS_TIMEOUT_MS = 10_000;
-export const REQUEST_TIMEOUT_MS = 30_000;
 
 const sha = (s: string) => crypto.createHash('sha256').update(s).digest();
 
@@ -122,8 +135,8 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   const api = hostApi(workspace);
   const token = crypto.randomBytes(32).toString('base64url');
   let port = 0;
-  const limits = { headersTimeout: HEADERS_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS, connectionsCheckingInterval: 1_000 };
-  const server = http.createServer(limits, (req, res) => {
+  const limits = { ...HOST_LIMITS, ...options.limits };
+  const server = http.createServer({ headersTimeout: limits.headersTimeoutMs, requestTimeout: limits.requestTimeoutMs, connectionsCheckingInterval: Math.min(1_000, limits.headersTimeoutMs / 4) }, (req, res) => {
     const host = (req.headers.host ?? '').toLowerCase();
     if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) return sendText(res, 403, 'Refused: wrong Host header.');
     const url = req.url ?? '/';
@@ -134,7 +147,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       else res.destroy();
     });
   });
-  guardConnections(server);
+  guardConnections(server, limits.connections);
   try {
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);

@@ -20,7 +20,7 @@ export type CheckRequest =
 
 type Answer = { readonly seq: number; readonly ok: true; readonly value: unknown } | { readonly seq: number; readonly ok: false; readonly error: string };
 
-/** Starts the worker: the built `checkWorker.mjs` beside this bundle, or, running from the TypeScript sources (tests), `checkWorker.ts` through tsx. */
+/** Starts the worker: the built `checkWorker.cjs` beside this bundle, or, running from the TypeScript sources (tests), `checkWorker.ts` through tsx. */
 function startWorker(): Worker {
   const here = fileURLToPath(import.meta.url);
   if (here.endsWith('.ts')) {
@@ -28,7 +28,7 @@ function startWorker(): Worker {
     return new Worker(`import('tsx/esm/api').then(({ tsImport }) => tsImport(${JSON.stringify(source)}, ${JSON.stringify(import.meta.url)}))`, { eval: true });
   }
   // Inside a packaged app the worker is unpacked next to the archive: a worker cannot start from inside it.
-  return new Worker(path.join(path.dirname(here).replace(/app\.asar(?=[\\/])/, 'app.asar.unpacked'), 'checkWorker.mjs'));
+  return new Worker(path.join(path.dirname(here).replace(/app\.asar(?=[\\/])/, 'app.asar.unpacked'), 'checkWorker.cjs'));
 }
 
 class WorkerChecker implements BookChecker {
