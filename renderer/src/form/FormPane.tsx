@@ -32,7 +32,7 @@ export const FormPane = memo(function FormPane() {
   const image = useEditor(field('image'));
   const start = useEditor(field('start'));
   const end = useEditor(field('end'));
-  const readOnly = useEditor((s) => !s.book || !isEditable(s.book.doc));
+  const readOnly = useEditor((s) => !s.book || !isEditable(s.book.doc) || s.ui.readOnly !== null);
   const people = useEditor((s) => s.site.people);
   const scrollRef = useRef<HTMLDivElement>(null);
   useFocusRequest();

@@ -45,7 +45,7 @@ const COMMAND_KEYS: readonly [string, string, number[]][] = [
   ['save', 'Save', [KeyMod.CtrlCmd | KeyCode.KeyS]],
 ];
 
-export default function RawEditor({ text, commits, sync, active, diagnostics, dark, reveal, onCursor, onCommand }: RawEditorProps) {
+export default function RawEditor({ text, commits, sync, active, diagnostics, dark, reveal, onCursor, onCommand, readOnly = false }: RawEditorProps) {
   const editorRef = useRef<MonacoEditor.IStandaloneCodeEditor | null>(null);
   // Set while the store's text is written into the model, so that change is not taken for typing.
   const following = useRef(false);
@@ -84,6 +84,10 @@ export default function RawEditor({ text, commits, sync, active, diagnostics, da
     for (const [id, label, keybindings] of COMMAND_KEYS) editor.addAction({ id: `book.${id}`, label, keybindings, run: () => latest.current.onCommand(id) });
     setReady(true);
   };
+
+  useEffect(() => {
+    if (ready) editorRef.current?.updateOptions({ readOnly });
+  }, [readOnly, ready]);
 
   // The store's text changed (a form edit, undo, a reload): only the changed span goes into the model.
   useEffect(() => {
@@ -128,5 +132,5 @@ export default function RawEditor({ text, commits, sync, active, diagnostics, da
     if (reveal.focus) editor.focus();
   }, [reveal, active, ready, sync]);
 
-  return <Editor height="100%" defaultLanguage={BOOK_LANGUAGE} defaultValue={initial} theme={monacoTheme(dark)} options={OPTIONS} onMount={onMount} loading={<p className="raw-loading muted">Loading the raw view…</p>} />;
+  return <Editor height="100%" defaultLanguage={BOOK_LANGUAGE} defaultValue={initial} theme={monacoTheme(dark)} options={{ ...OPTIONS, readOnly }} onMount={onMount} loading={<p className="raw-loading muted">Loading the raw view…</p>} />;
 }

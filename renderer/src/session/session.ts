@@ -88,6 +88,10 @@ export class Session {
     const state = this.store.get();
     const book = state.book;
     if (!book) return false;
+    if (state.ui.readOnly) {
+      this.store.notify('error', `Not saved: ${state.ui.readOnly}`);
+      return false;
+    }
     const errors = freshDiagnosticsOf(state).filter((d) => d.severity === 'error');
     if (errors.length) {
       this.store.setChecked(book.doc, freshDiagnosticsOf(state));

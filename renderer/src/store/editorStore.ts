@@ -93,13 +93,16 @@ export function createEditorStore(initial: EditorState = INITIAL_STATE, now: () 
             ...s.ui,
             externalChange: false,
             ...(same ? {} : { expandedByDefault: !big, toggled: new Set<number>(), threadFilter: '', focus: null, place: null, rawReveal: null }),
-            // A file the forms cannot show at all (no front matter, binary, not a mapping) opens in the raw view.
-            ...(book.readable ? {} : { view: 'raw' as const }),
+            // A file the forms cannot show at all (no front matter, binary, not a mapping) opens in the raw view;
+            // so does one that is not UTF-8, read-only: saving any text would replace its bytes.
+            readOnly: file.notUtf8At === undefined ? null : `This file is not valid UTF-8: its first bad byte is at byte offset ${file.notUtf8At}. It is shown read-only (bad bytes as \uFFFD) and cannot be saved, so no byte of it is replaced. Convert it to UTF-8 outside the editor, then open it again.`,
+            ...(book.readable && file.notUtf8At === undefined ? {} : { view: 'raw' as const }),
           },
         };
       });
     },
     edit(label, edits, group = null) {
+      if (store.get().ui.readOnly) return false;
       try {
         setBook((b) => edited(b, label, edits, group, now()));
         return true;
@@ -110,6 +113,7 @@ export function createEditorStore(initial: EditorState = INITIAL_STATE, now: () 
       }
     },
     replaceText(text, label = 'Edit text', group = 'raw') {
+      if (store.get().ui.readOnly) return;
       setBook((b) => replacedText(b, text, label, group, now()));
     },
     undo: () => setBook(undone),
