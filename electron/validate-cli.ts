@@ -47,11 +47,12 @@ interface FileReport {
 }
 
 // eslint-disable-next-line no-control-regex -- the point is to find control characters
-const CONTROL = /[\x00-\x1f\x7f-\x9f\u2028\u2029]/g;
+const CONTROL = /[\x00-\x1f\x7f-\x9f\u2028\u2029]/;
 
 /** A text on one line: control characters (a newline in a file name, …) written as escapes. */
 export function oneLine(text: string): string {
-  return text.replace(CONTROL, (c) => ({ '\n': '\\n', '\r': '\\r', '\t': '\\t' })[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  if (!CONTROL.test(text)) return text;
+  return text.replace(new RegExp(CONTROL.source, 'g'), (c) => ({ '\n': '\\n', '\r': '\\r', '\t': '\\t' })[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** One line per diagnostic, in the format editors and CI annotate. */

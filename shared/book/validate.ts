@@ -76,6 +76,24 @@ function levenshtein(a: string, b: string, cap: number): number {
 /** How far a key may be from a known one and still be a typo of it. */
 const typoReach = (key: string, known: string) => Math.max(1, Math.floor(Math.min(key.length, known.length) / 2));
 
+const charSets = new Map<string, Uint8Array>();
+
+/** How many characters of `a` do not occur in `b` at all: each costs an edit, so the edit distance is at least that. */
+function missingChars(a: string, b: string): number {
+  let set = charSets.get(b);
+  if (!set) {
+    set = new Uint8Array(128);
+    for (let i = 0; i < b.length; i++) if (b.charCodeAt(i) < 128) set[b.charCodeAt(i)] = 1;
+    if (charSets.size < 64) charSets.set(b, set);
+  }
+  let missing = 0;
+  for (let i = 0; i < a.length; i++) {
+    const c = a.charCodeAt(i);
+    if (c < 128 ? !set[c] : !b.includes(a[i]!)) missing++;
+  }
+  return missing;
+}
+
 /** The nearest known key, when `key` is probably a typo of it. */
 export function didYouMean(key: string, known: readonly string[]): string | null {
   const lower = key.toLowerCase();
@@ -85,6 +103,7 @@ export function didYouMean(key: string, known: readonly string[]): string | null
   let best: string | null = null;
   let bestD = cap + 1;
   for (const k of known) {
+    if (missingChars(lower, k) >= bestD) continue;
     const d = levenshtein(lower, k, Math.min(cap, bestD - 1));
     if (d < bestD) {
       bestD = d;
@@ -117,8 +136,9 @@ export function validate(doc: BookDocument, site: SiteContext = {}): Diagnostic[
     }
     return fallback();
   };
-  const add = (severity: Severity, code: string, path: Path, message: string, key = false) => {
-    const [from, to] = where(path, key);
+  // `at` is the place when the caller already has it from the tree.
+  const add = (severity: Severity, code: string, path: Path, message: string, key = false, at?: [number, number]) => {
+    const [from, to] = at ? (at[1] > at[0] ? at : [at[0], at[0] + 1]) : where(path, key);
     out.push({ severity, code, path: path.length ? pathText(path) : '', keys: path, message, range: index().range(from, to) });
   };
   const data = doc.data;
@@ -130,8 +150,13 @@ export function validate(doc: BookDocument, site: SiteContext = {}): Diagnostic[
   for (const key of REQUIRED_KEYS) {
     if (!(key in data)) add('error', 'required', [key], `The required key ${key} is missing.`);
   }
-  for (const key of Object.keys(data)) {
-    if (!ROOT_KEYS.includes(key)) unknownKey([key], key, ROOT_KEYS);
+  const root = doc.tree?.root.kind === 'map' ? doc.tree.root : null;
+  if (root) {
+    // Each key's place straight from the tree: a front matter of many keys has no time for a search per key.
+    const abs = doc.tree!.base + root.start;
+    for (const e of root.entries) if (!ROOT_KEYS.includes(e.key!)) unknownKey([e.key!], e.key!, ROOT_KEYS, [abs + e.start, abs + e.keyEnd!]);
+  } else {
+    for (const key of Object.keys(data)) if (!ROOT_KEYS.includes(key)) unknownKey([key], key, ROOT_KEYS);
   }
   for (const key of TEXT_KEYS) {
     const v = data[key];
@@ -201,10 +226,10 @@ export function validate(doc: BookDocument, site: SiteContext = {}): Diagnostic[
 
   return sortDiagnostics(out);
 
-  function unknownKey(path: Path, key: string, known: readonly string[]) {
+  function unknownKey(path: Path, key: string, known: readonly string[], at?: [number, number]) {
     const near = didYouMean(key, known);
     const parent = path.length > 1 ? describePath(path.slice(0, -1)) : 'Front matter';
-    add('warning', 'unknown-key', path, `${parent === 'Front matter' ? 'Unknown key' : `${parent}: unknown key`} "${key}"${near ? `: did you mean "${near}"?` : '.'}`, true);
+    add('warning', 'unknown-key', path, `${parent === 'Front matter' ? 'Unknown key' : `${parent}: unknown key`} "${key}"${near ? `: did you mean "${near}"?` : '.'}`, true, at);
   }
 
   function checkLink(l: Value, i: number) {

@@ -188,19 +188,19 @@ class Reader {
           if (next && next.col > col) {
             this.skipBlank();
             const at = next.start + next.col;
-            const built = this.isDash(at) ? this.seq(next.col, at, keyStart, false, depth + 1) : this.map(next.col, at, keyStart, depth + 1);
+            const built = this.isDash(at) ? this.seq(next.col, at, first, false, depth + 1) : this.map(next.col, at, first, depth + 1);
             child = built.node;
             entryEnd = this.pos;
           } else if (next && next.col === col && this.isDash(next.start + col)) {
             this.skipBlank();
-            child = this.seq(col, next.start + col, keyStart, true, depth + 1).node;
+            child = this.seq(col, next.start + col, first, true, depth + 1).node;
             entryEnd = this.pos;
           } else {
-            child = { kind: 'scalar', start: colon + 1 - keyStart, length: 0, style: 'empty', value: null };
+            child = { kind: 'scalar', start: colon + 1 - first, length: 0, style: 'empty', value: null };
             entryEnd = this.pos;
           }
         } else {
-          const built = this.inlineValue(q, col, keyStart);
+          const built = this.inlineValue(q, col, first);
           child = built.node;
           this.pos = this.endOfLine(built.end);
           entryEnd = this.pos;
@@ -208,7 +208,7 @@ class Reader {
       } else {
         return decline();
       }
-      entries.push({ start: keyStart - first, end: entryEnd - first, key, keyEnd: colon - first, colon: colon - first, node: rebase(child, keyStart - first) });
+      entries.push({ start: keyStart - first, end: entryEnd - first, key, keyEnd: colon - first, colon: colon - first, node: child });
       setOwn(value, key, child.value as Value);
       const next = this.peekLine();
       if (!next || next.col < col) break;
@@ -238,20 +238,20 @@ class Reader {
         if (next && next.col > col) {
           this.skipBlank();
           const at = next.start + next.col;
-          child = (this.isDash(at) ? this.seq(next.col, at, dash, false, depth + 1) : this.map(next.col, at, dash, depth + 1)).node;
+          child = (this.isDash(at) ? this.seq(next.col, at, first, false, depth + 1) : this.map(next.col, at, first, depth + 1)).node;
         } else {
-          child = { kind: 'scalar', start: 1, length: 0, style: 'empty', value: null };
+          child = { kind: 'scalar', start: dash + 1 - first, length: 0, style: 'empty', value: null };
         }
       } else if (this.isDash(q)) {
         return decline();
       } else if (this.looksLikeKey(q)) {
-        child = this.map(q - this.lineStart(q), q, dash, depth + 1).node;
+        child = this.map(q - this.lineStart(q), q, first, depth + 1).node;
       } else {
-        const built = this.inlineValue(q, col, dash);
+        const built = this.inlineValue(q, col, first);
         child = built.node;
         this.pos = this.endOfLine(built.end);
       }
-      entries.push({ start: dash - first, end: this.pos - first, node: rebase(child, dash - first) });
+      entries.push({ start: dash - first, end: this.pos - first, node: child });
       value.push(child.value as Value);
       const next = this.peekLine();
       if (!next || next.col < col) break;
@@ -520,11 +520,6 @@ class Reader {
     }
     return { node: { kind: 'seq', start: p - base, length: i + 1 - p, flow: true, column: 0, entries, value }, end: i + 1 };
   }
-}
-
-/** Moves a child built relative to its entry's start so that it counts from the collection's start. */
-function rebase(node: YNode, by: number): YNode {
-  return by === 0 ? node : ({ ...node, start: node.start + by } as YNode);
 }
 
 const SIMPLE: Record<string, string> = {

@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { coreRows, type Row } from './core';
+import { hostileRows } from './hostile';
 import { uiRows } from './ui';
 
 const root = path.resolve(process.argv[2] ?? '.');
@@ -19,7 +20,7 @@ function table(rows: Row[]): string {
 const started = performance.now();
 const { rows, growth, skipped } = await coreRows(corpus);
 const { rows: uiRowList, skipped: uiSkipped } = await uiRows(root, corpus).catch((e: Error) => ({ rows: [] as Row[], skipped: [`ui rows: ${e.message}`] }));
-const all = [...rows, ...uiRowList];
+const all = [...rows, ...(await hostileRows()), ...uiRowList];
 console.log(table(all));
 console.log('\nGrowth (synthetic books, median ms; ratio to the 100-thread figure):');
 const g0 = growth[0]!;
