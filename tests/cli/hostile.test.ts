@@ -1,12 +1,11 @@
 // The command line on what broke it: FIFOs given or in the site, names with line breaks,
 // a file past the size limit the hosts use, bytes that are not UTF-8.
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { MAX_FILE_BYTES } from '../../shared/api';
 import { main } from '../../electron/validate-cli';
-import { removeTemps, sampleSite } from '../electron/tempSites';
+import { hasMkfifo, mkfifo, removeTemps, sampleSite } from '../electron/tempSites';
 
 afterAll(removeTemps);
 
@@ -17,21 +16,13 @@ async function run(args: string[]) {
   return { status, out, err };
 }
 
-const hasMkfifo = (() => {
-  try {
-    execFileSync('mkfifo', ['--version'], { stdio: 'ignore' });
-    return process.platform !== 'win32';
-  } catch {
-    return false;
-  }
-})();
 if (!hasMkfifo) console.warn('[cli hostile] FIFO cases skipped: no mkfifo on this machine');
 
 describe.skipIf(!hasMkfifo)('a FIFO', () => {
   it('given directly is unreadable, and the message says what it is', async () => {
     const site = sampleSite();
     const fifo = path.join(site, '_books', '20240101-pipe.md');
-    execFileSync('mkfifo', [fifo]);
+    mkfifo(fifo);
     const r = await run([fifo]);
     expect(r.status).toBe(2);
     expect(r.err.join('\n')).toMatch(/20240101-pipe\.md: cannot read: it is a FIFO \(named pipe\), not a file or folder/);
@@ -40,8 +31,8 @@ describe.skipIf(!hasMkfifo)('a FIFO', () => {
 
   it('in the site is reported as a problem, and the other books are checked', async () => {
     const site = sampleSite();
-    execFileSync('mkfifo', [path.join(site, '_books', '20240101-pipe.md')]);
-    execFileSync('mkfifo', [path.join(site, '_people', 'pipe.md')]);
+    mkfifo(path.join(site, '_books', '20240101-pipe.md'));
+    mkfifo(path.join(site, '_people', 'pipe.md'));
     const r = await run([site]);
     expect(r.status).toBe(1);
     expect(r.out.find((l) => l.includes('20240101-pipe.md'))).toMatch(/:1:1: error: It is a FIFO \(named pipe\), not a file: it was not read\./);

@@ -1,7 +1,6 @@
 // What attacks and faults from outside broke, on the workspace: special files, names the
 // site cannot serve, changes that keep size and time, temp files of saves cut short, text
 // that is not UTF-8, failed writes, files past the size limit, a site folder that vanishes.
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
@@ -10,22 +9,13 @@ import { MAX_FILE_BYTES } from '../../shared/api';
 import { callApi } from '../../electron/host/apiCall';
 import { hostApi } from '../../electron/host/hostApi';
 import { Workspace } from '../../electron/workspace/index';
-import { removeTemps, sampleSite, tempDir, tempFilesIn } from './tempSites';
+import { hasMkfifo, mkfifo, removeTemps, sampleSite, tempDir, tempFilesIn } from './tempSites';
 
 afterAll(removeTemps);
 afterEach(() => vi.restoreAllMocks());
 
 const BOOK = '_books/20240318-the-quiet-compiler.md';
 const workspace = (site = sampleSite()) => ({ site, ws: new Workspace(site, { backupDir: tempDir() }) });
-const mkfifo = (file: string) => execFileSync('mkfifo', [file]);
-const hasMkfifo = (() => {
-  try {
-    execFileSync('mkfifo', ['--version'], { stdio: 'ignore' });
-    return process.platform !== 'win32';
-  } catch {
-    return false;
-  }
-})();
 if (!hasMkfifo) console.warn('[hostileFiles] FIFO cases skipped: no mkfifo on this machine');
 
 describe.skipIf(!hasMkfifo)('a FIFO named *.md', () => {
