@@ -67,7 +67,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['electron/workspace/**/*.ts', 'electron/host/**/*.ts', 'electron/validate-cli.ts', 'electron/serve.ts'],
+    files: ['electron/workspace/**/*.ts', 'electron/host/**/*.ts', 'electron/validate-cli.ts', 'electron/preview-image-cli.ts', 'electron/bookFiles.ts', 'electron/serve.ts'],
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [

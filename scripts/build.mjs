@@ -1,8 +1,9 @@
 // Builds what `npm start`, `npm run serve` and `npm run validate` run:
-//   dist/electron/*.cjs|mjs  the Node side, bundled with esbuild
+//   dist/electron/*.cjs|mjs  the Node side, bundled with esbuild (the image library @napi-rs/canvas stays outside
+//                            every bundle: its binary is loaded from node_modules, with the fonts of @fontsource)
 //   dist/renderer/           the editor page, bundled with Vite (Monaco included, no CDN)
 // The renderer build is skipped when nothing under renderer/ or shared/ changed since the last one.
-// Flags: --cli (only the validate command line), --force (rebuild the renderer).
+// Flags: --cli (only the command lines: validate and preview-image), --force (rebuild the renderer).
 import { build } from 'esbuild';
 import { build as viteBuild } from 'vite';
 import fs from 'node:fs';
@@ -27,11 +28,13 @@ function exists(p) {
 async function buildNode() {
   const jobs = [];
   if (exists('electron/validate-cli.ts')) jobs.push(build({ ...node, entryPoints: ['electron/validate-cli.ts'], outfile: 'dist/electron/validate-cli.mjs', format: 'esm', packages: 'external' }));
+  if (exists('electron/preview-image-cli.ts')) jobs.push(build({ ...node, entryPoints: ['electron/preview-image-cli.ts'], outfile: 'dist/electron/preview-image-cli.mjs', format: 'esm', packages: 'external' }));
   if (args.has('--cli')) return Promise.all(jobs);
   if (exists('electron/serve.ts')) jobs.push(build({ ...node, entryPoints: ['electron/serve.ts'], outfile: 'dist/electron/serve.mjs', format: 'esm', packages: 'external' }));
   // The workspace's checking worker: a bundle of its own beside the others, found from import.meta.url.
   if (exists('electron/workspace/checkWorker.ts')) jobs.push(build({ ...node, entryPoints: ['electron/workspace/checkWorker.ts'], outfile: 'dist/electron/checkWorker.cjs', format: 'cjs' }));
-  if (exists('electron/main.ts')) jobs.push(build({ ...node, entryPoints: ['electron/main.ts'], outfile: 'dist/electron/main.cjs', format: 'cjs', external: ['electron'], ...cjsImportMeta }));
+  // The main process is CommonJS: `import.meta.url` (how the image code finds its fonts, and the workspace its worker) is given its file's URL.
+  if (exists('electron/main.ts')) jobs.push(build({ ...node, entryPoints: ['electron/main.ts'], outfile: 'dist/electron/main.cjs', format: 'cjs', external: ['electron', '@napi-rs/canvas'], ...cjsImportMeta }));
   // A sandboxed preload can require only 'electron': bundle everything else into it.
   if (exists('electron/preload.ts')) jobs.push(build({ ...node, entryPoints: ['electron/preload.ts'], outfile: 'dist/electron/preload.cjs', format: 'cjs', external: ['electron'], ...cjsImportMeta }));
   return Promise.all(jobs);

@@ -4,6 +4,8 @@
  * array of arguments). Every argument is checked on the Node side with `checkArgs`.
  * Paths are always site-relative with forward slashes, e.g. `_books/20210705-x.md`.
  */
+import { PERSON_ID } from './fix/createPerson';
+import type { NewPerson } from './fix/createPerson';
 
 /** What identifies the version of a file that was read: saving checks it is still the one on disk. */
 export interface Fingerprint {
@@ -82,6 +84,18 @@ export interface NewBookRequest {
   readonly week: string;
 }
 
+/**
+ * The result of a rename: done, with the book as it now is on disk under its new path and
+ * the image folder that moved with it; or refused because the file changed on disk since
+ * it was read.
+ */
+export type RenameResult =
+  | { readonly ok: true; readonly file: BookFile; readonly images: { readonly from: string; readonly to: string } | null }
+  | { readonly ok: false; readonly reason: 'conflict'; readonly disk: BookFile | null };
+
+/** What "Create person…" asks: the id and name, optionally the social fields and a bio. */
+export type NewPersonRequest = NewPerson;
+
 /** Unsaved text kept safe while editing, offered back after a crash. */
 export interface Backup {
   readonly path: string;
@@ -97,6 +111,43 @@ export interface Asset {
   readonly mime: string;
   readonly base64: string;
 }
+
+/** The largest image file `writeCover` takes, in bytes (before base64); the page says so before sending a larger one. */
+export const MAX_COVER_BYTES = 20 * 1024 * 1024;
+
+/** The cover written from an image file, or a refusal to replace an existing one without asking. */
+export type CoverResult =
+  /** Written: `path` is `images/books/<id>/cover.jpg`; the page sets `cover` to it when `cover` is empty or different. */
+  | { readonly ok: true; readonly path: string; readonly width: number; readonly height: number }
+  /** Nothing written: a file is at `path`; ask, then call again with `overwrite` true. */
+  | { readonly ok: false; readonly reason: 'exists'; readonly path: string };
+
+/** What changed in a book since its preview card was made; `unrecorded`: the card holds no record of what it shows (made by another tool). */
+export type PreviewImageChange = 'title' | 'authors' | 'cover' | 'unrecorded';
+
+/** Whether a book's preview card (`image`) is there and shows the book as it is now. */
+export interface PreviewImageState {
+  /** The card's site-relative path: `image`, or `images/books/<id>/preview.jpg` when `image` is empty; null when `image` is refused. */
+  readonly path: string | null;
+  /** `image` is empty: making the card should set it to `path`. */
+  readonly imageEmpty: boolean;
+  /** current: made from this title, these authors and this cover; invalid: `image` is refused or the book cannot be read (see `message`). */
+  readonly status: 'current' | 'missing' | 'out-of-date' | 'invalid';
+  /** What changed since the card was made (out-of-date only). */
+  readonly changed: readonly PreviewImageChange[];
+  /** The state in words, for a tooltip or a warning. */
+  readonly message: string;
+}
+
+/** A preview card made, or a refusal to replace an existing file without asking. */
+export type PreviewImageResult =
+  /**
+   * Written at `path`; when `setImage`, the page sets `image` to `path` (it was empty). `ms`: how long
+   * drawing took. `warnings`: files left out of the card (a cover or picture that could not be read), in words.
+   */
+  | { readonly ok: true; readonly path: string; readonly setImage: boolean; readonly ms: number; readonly warnings: readonly string[] }
+  /** Nothing written: a file that is not this editor's card of this book is at `path`; ask, then call again with `overwrite` true. */
+  | { readonly ok: false; readonly reason: 'exists'; readonly path: string };
 
 /** Something that happened outside the page. */
 export type SiteEvent =
@@ -123,6 +174,187 @@ export interface WindowState {
   readonly dirty: boolean;
 }
 
+/** How a file of the site differs from the last commit (`HEAD`). */
+export type GitChangeKind = 'modified' | 'added' | 'deleted' | 'untracked';
+
+/** What a changed file is, for the Changes view and the library's marks. */
+export type GitFileKind = 'book' | 'person' | 'image';
+
+/** A file of the site that differs from `HEAD`: books (`_books/`), people (`_people/`) and images (`images/`) only. */
+export interface GitFileChange {
+  /** Site-relative, like every path of the contract. */
+  readonly path: string;
+  readonly kind: GitFileKind;
+  /** `added` is new and already staged (`git add`), `untracked` is new and unknown to git. */
+  readonly change: GitChangeKind;
+  /** Whether git's index holds a staged change of the file; a commit takes the file as it is on disk either way. */
+  readonly staged: boolean;
+}
+
+/** Why git cannot serve this site at all: the Changes view, marks and sync stay hidden with the message. */
+export type GitUnavailableReason = 'no-git' | 'not-a-repository' | 'no-commits';
+
+/** Why commit and sync are refused right now, though the changes can still be shown. */
+export type GitBlockedReason = 'detached-head' | 'rebase-in-progress' | 'merge-in-progress' | 'cherry-pick-in-progress' | 'revert-in-progress';
+
+/** Git cannot serve this site; `message` says why and what to do, in words. */
+export interface GitUnavailable {
+  readonly available: false;
+  readonly reason: GitUnavailableReason;
+  readonly message: string;
+}
+
+/** The site's git state: the branch, how it stands against its upstream, and the changed files. */
+export interface GitRepoStatus {
+  readonly available: true;
+  /** The current branch; null when `HEAD` is detached. */
+  readonly branch: string | null;
+  /** The abbreviated id of the `HEAD` commit. */
+  readonly head: string;
+  /** The upstream branch, e.g. `origin/main`; null when the branch has none. */
+  readonly upstream: string | null;
+  /** Commits of the branch not on the upstream, as of the last fetch (0 without an upstream). */
+  readonly ahead: number;
+  /** Commits of the upstream not on the branch, as of the last fetch (0 without an upstream). */
+  readonly behind: number;
+  /** The changed books, people and images of the site, sorted by path. */
+  readonly files: readonly GitFileChange[];
+  /** Why commit and sync are refused now (detached HEAD, a rebase or merge in progress); null when they may run. */
+  readonly blocked: { readonly reason: GitBlockedReason; readonly message: string } | null;
+}
+
+/** What `gitStatus` answers: the state, or why git is not available. */
+export type GitStatus = GitUnavailable | GitRepoStatus;
+
+/** A file's text at `HEAD` and on disk, for the Changes view's diff and its prefilled message. */
+export interface FileAtHead {
+  readonly path: string;
+  /** The text at `HEAD`; null when `HEAD` has no such file (a new file). */
+  readonly head: string | null;
+  /** The text on disk now; null when the file was deleted. */
+  readonly current: string | null;
+  /** True for a file that is not text (an image): both texts are then null. */
+  readonly binary: boolean;
+}
+
+/** Why a commit was refused or failed. */
+export type CommitFailureReason =
+  | GitUnavailableReason
+  | GitBlockedReason
+  /** The message is empty or only spaces. */
+  | 'empty-message'
+  /** A path has no change to commit (or is not a book, person or image of the site). */
+  | 'not-changed'
+  /** Git has no user name and e-mail: the message says how to set them. */
+  | 'no-identity'
+  /** A book has unsaved changes in the editor (its backup is newer than the file and differs from it). */
+  | 'unsaved-changes'
+  /** A book has errors that block saving: the message names file, line and column. */
+  | 'invalid'
+  /** A pre-commit or commit-msg hook refused: `output` holds what it printed. Nothing was committed, nothing lost. */
+  | 'hook-failed'
+  /** Git refused for another reason: `output` holds its message. */
+  | 'failed';
+
+/** The answer of `commit`: the new commit, or why there is none (nothing changed then, on disk or in git). */
+export type CommitResult =
+  | {
+      readonly ok: true;
+      /** The abbreviated id of the new commit. */
+      readonly commit: string;
+      /** The commit message's first line. */
+      readonly subject: string;
+      /** The site-relative paths it holds. */
+      readonly paths: readonly string[];
+      /** What happened, in words: "Committed 2 files as 1a2b3c4: …". */
+      readonly message: string;
+    }
+  | {
+      readonly ok: false;
+      readonly reason: CommitFailureReason;
+      /** What went wrong and what to do, in words. */
+      readonly message: string;
+      /** The paths concerned (unsaved, invalid, unchanged), when the refusal is about some paths. */
+      readonly paths: readonly string[];
+      /** Git's or the hook's own output, when it ran; '' otherwise. */
+      readonly output: string;
+    };
+
+/** Lines of one version of a file, 1-based and inclusive. */
+export interface LineSpan {
+  readonly from: number;
+  readonly to: number;
+}
+
+/** A file both sides changed at the same place: the lines of your commit and of the remote's version. */
+export interface GitConflict {
+  /** Site-relative, or repository-relative with `../` when the file lies outside the site. */
+  readonly path: string;
+  /** The conflicting lines in your version of the file (empty when you deleted it). */
+  readonly yours: readonly LineSpan[];
+  /** The conflicting lines in the remote's version (empty when the remote deleted it). */
+  readonly theirs: readonly LineSpan[];
+  /** The conflict in words: "your lines 12–14 and the remote's lines 12–15 change the same part". */
+  readonly message: string;
+}
+
+/** A book the remote's commits changed; the editor reloads it when it is open and clean (a `book-changed` event says so too). */
+export interface IncomingBook {
+  readonly path: string;
+  /** The book's title now, or its file name when it has none (or was deleted). */
+  readonly title: string;
+  readonly change: 'added' | 'modified' | 'deleted';
+}
+
+/** Why a sync stopped. Everything it had not done is as it was; a conflict leaves your commits and files exactly as they were. */
+export type SyncFailureReason =
+  | GitUnavailableReason
+  | GitBlockedReason
+  /** The branch has no upstream: the message says how to set one. */
+  | 'no-upstream'
+  /** Your commits and the remote's change the same lines: the rebase was aborted, `conflicts` names files and lines. */
+  | 'conflict'
+  /** Uncommitted changes of yours touch files the remote changed too: commit them (or undo them) first. */
+  | 'local-changes'
+  /** Rebasing needs your git identity (as committer). */
+  | 'no-identity'
+  /** The remote refused your credentials: `output` is git's message, `hint` what to check. */
+  | 'auth-failed'
+  /** The remote could not be reached (no network, wrong address, server down). */
+  | 'unreachable'
+  /** The remote did not answer in time; git was stopped and nothing changed (or, during the push, sync again to see whether it arrived). */
+  | 'timeout'
+  /** The remote refused the push (someone pushed meanwhile, a protected branch): sync again, or see `output`. */
+  | 'push-rejected'
+  /** Git failed for another reason: see `output`. */
+  | 'failed';
+
+/** What a sync did, as far as it went. */
+export interface SyncReport {
+  /** What happened, in words the UI shows as is: "Brought in 2 commits (Engineering MLOps). Pushed 1 commit to origin/main." */
+  readonly message: string;
+  /** How many of your commits were pushed. */
+  readonly pushed: number;
+  /** How many of the remote's commits were brought in. */
+  readonly broughtIn: number;
+  /** The books those commits changed. */
+  readonly changedBooks: readonly IncomingBook[];
+}
+
+/** The answer of `sync`. */
+export type SyncResult =
+  | (SyncReport & { readonly ok: true })
+  | (SyncReport & {
+      readonly ok: false;
+      readonly reason: SyncFailureReason;
+      /** Git's own output, when it ran; '' otherwise. */
+      readonly output: string;
+      /** What to check or do next; '' when the message says it all. */
+      readonly hint: string;
+      /** For `conflict`: each file and its lines. */
+      readonly conflicts: readonly GitConflict[];
+    });
+
 /** Everything the editor page asks of the Node side; served over IPC (Electron) and HTTP (localhost host). */
 export interface BookApi {
   /** The open site, or null when none is open. */
@@ -137,6 +369,20 @@ export interface BookApi {
   saveBook(path: string, text: string, base: Fingerprint | null): Promise<SaveResult>;
   /** Creates a book from the site's conventions; never overwrites. */
   newBook(request: NewBookRequest): Promise<BookFile>;
+  /**
+   * Renames a book: the file, its `images/books/<id>/` folder, and `cover` and `image` in
+   * the file on disk (through the lossless core: only those lines change). Refused when
+   * `to` or its image folder exists, or with a conflict when the file is no longer the
+   * version `base` names. Unsaved text is not written: the page applies
+   * `renameBookEdits(doc, fromId, toId)` to its own copy (one undo step with the rename),
+   * takes `result.file` as the saved version and goes on under `to`. Undo while the book is
+   * open: `renameBook(to, from, <fingerprint of the file as last read or saved>)` and the
+   * reverse edits `renameBookEdits(doc, toId, fromId)` give back the same bytes and folder
+   * (redo: the same calls again).
+   */
+  renameBook(from: string, to: string, base: Fingerprint): Promise<RenameResult>;
+  /** Creates `_people/<id>.md` in the site's form; never overwrites. */
+  createPerson(person: NewPersonRequest): Promise<Person>;
   /** Which of these site-relative files exist. */
   filesExist(paths: string[]): Promise<boolean[]>;
   /** Reads an image of the site (covers, pictures). */
@@ -147,12 +393,34 @@ export interface BookApi {
   listBackups(): Promise<Backup[]>;
   /** Forgets the backup of a book (after save, or when the user discards it). */
   discardBackup(path: string): Promise<void>;
+  /**
+   * Fits a JPEG, PNG or WebP (base64, at most MAX_COVER_BYTES bytes) into 400 px and writes it as
+   * `images/books/<id>/cover.jpg` of the book at `bookPath`. Anything else (SVG included) is refused
+   * with a message; an existing file is replaced only when `overwrite` is true.
+   */
+  writeCover(bookPath: string, base64: string, overwrite: boolean): Promise<CoverResult>;
+  /**
+   * Draws the book's 940×550 preview card (JPEG) at `image`'s path (the default when empty), from
+   * `text`, the book as the page holds it (unsaved edits are drawn), or from the file on disk when
+   * null. Replaces a file without asking only when it is this editor's card of the same book, or `overwrite`.
+   */
+  makePreviewImage(bookPath: string, text: string | null, overwrite: boolean): Promise<PreviewImageResult>;
+  /** Whether the preview card of the book (`text` as the page holds it, or the file on disk when null) is there and up to date. */
+  previewImageState(bookPath: string, text: string | null): Promise<PreviewImageState>;
   /** Waits (up to about 25 s) for events after `cursor`; cursor 0 returns at once with the current cursor. */
   nextEvents(cursor: number): Promise<EventBatch>;
   /** Opens an http(s) address in the system browser. */
   openExternal(url: string): Promise<void>;
   /** Tells the window its title and whether there is unsaved work. */
   setWindowState(state: WindowState): Promise<void>;
+  /** The site's git state (branch, upstream, ahead/behind, changed files), or why git is not available. */
+  gitStatus(): Promise<GitStatus>;
+  /** A changed file's text at `HEAD` and on disk, for the diff and the prefilled message. */
+  readAtHead(path: string): Promise<FileAtHead>;
+  /** Commits exactly these site-relative paths, as they are on disk, with the user's git identity; nothing else of the index. */
+  commit(paths: string[], message: string): Promise<CommitResult>;
+  /** Fetches; rebases your commits onto the remote's when it moved on; pushes. Never forces, never resets. */
+  sync(): Promise<SyncResult>;
 }
 
 /** The name of a contract method. */
@@ -188,11 +456,29 @@ const sitePath: Check = (v, name) => {
   }
 };
 
-const fingerprintOrNull: Check = (v, name) => {
-  if (v === null) return;
-  if (typeof v !== 'object' || Array.isArray(v)) fail(name, 'a fingerprint or null', v);
+/** A path handed to git: a site path that cannot be read as an option (no leading `-`). */
+const gitPath: Check = (v, name) => {
+  sitePath(v, name);
+  if ((v as string).startsWith('-')) fail(name, 'a path that does not start with -', v);
+};
+
+const MAX_MESSAGE = 64 * 1024;
+
+/** A book path: `_books/<name>.md`. */
+const bookPath: Check = (v, name) => {
+  sitePath(v, name);
+  if (!/^_books\/[^/]+\.md$/.test(v as string)) fail(name, 'a book path _books/<name>.md', v);
+};
+
+const fingerprint: Check = (v, name) => {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) fail(name, 'a fingerprint {mtimeMs, size, hash}', v);
   const f = v as Record<string, unknown>;
   if (typeof f.mtimeMs !== 'number' || typeof f.size !== 'number' || typeof f.hash !== 'string' || !/^[0-9a-f]{64}$/.test(f.hash)) fail(name, 'a fingerprint {mtimeMs, size, hash}', v);
+};
+
+const fingerprintOrNull: Check = (v, name) => {
+  if (v === null) return;
+  fingerprint(v, name);
 };
 
 const cursor: Check = (v, name) => {
@@ -205,6 +491,11 @@ const stringList = (maxItems: number, item: Check): Check => (v, name) => {
   (v as unknown[]).forEach((x, i) => item(x, `${name}[${i}]`));
 };
 
+const nonEmpty = (list: Check): Check => (v, name) => {
+  list(v, name);
+  if ((v as unknown[]).length === 0) fail(name, 'a list of at least one path', v);
+};
+
 const newBookRequest: Check = (v, name) => {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) fail(name, 'an object {title, authors, week}', v);
   const r = v as Record<string, unknown>;
@@ -213,6 +504,43 @@ const newBookRequest: Check = (v, name) => {
   stringList(50, isString(200))(r.authors, `${name}.authors`);
   isString(10)(r.week, `${name}.week`);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(r.week as string)) fail(`${name}.week`, 'a date YYYY-MM-DD', r.week);
+};
+
+const textOrNull: Check = (v, name) => {
+  if (v !== null) isString(MAX_TEXT)(v, name);
+};
+
+const flag: Check = (v, name) => {
+  if (typeof v !== 'boolean') fail(name, 'true or false', v);
+};
+
+/** The largest base64 text of MAX_COVER_BYTES bytes. */
+const MAX_COVER_BASE64 = Math.ceil(MAX_COVER_BYTES / 3) * 4;
+
+const base64Image: Check = (v, name) => {
+  if (typeof v !== 'string') fail(name, 'an image as base64 text', v);
+  const s = v as string;
+  if (s.length > MAX_COVER_BASE64) fail(name, `an image of at most ${MAX_COVER_BYTES / 1024 / 1024} MB`, `${Math.round((s.length * 3) / 4 / 1024 / 1024)} MB of image`);
+  if (!s || !/^[A-Za-z0-9+/]*={0,2}$/.test(s)) fail(name, 'an image as base64 text', 'text that is not base64');
+};
+
+/** One line of text without control characters. */
+const line = (max: number): Check => (v, name) => {
+  isString(max)(v, name);
+  if ([...(v as string)].some((c) => c < ' ' || c === '\u007f' || c === '\u2028' || c === '\u2029')) fail(name, 'one line of text without control characters', v);
+};
+
+const personRequest: Check = (v, name) => {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) fail(name, 'an object {id, name, …}', v);
+  const r = v as Record<string, unknown>;
+  const known = ['id', 'name', 'github', 'twitter', 'linkedin', 'web', 'bio'];
+  for (const k of Object.keys(r)) if (!known.includes(k)) fail(`${name}.${k}`, `one of ${known.join(', ')}`, k);
+  isString(100)(r.id, `${name}.id`);
+  if (!PERSON_ID.test(r.id as string)) fail(`${name}.id`, 'a people id: lowercase letters, digits, - and _', r.id);
+  line(200)(r.name, `${name}.name`);
+  if (!(r.name as string).trim()) fail(`${name}.name`, 'a non-empty name', r.name);
+  for (const k of ['github', 'twitter', 'linkedin', 'web']) if (r[k] !== undefined) line(300)(r[k], `${name}.${k}`);
+  if (r.bio !== undefined) isString(20_000)(r.bio, `${name}.bio`);
 };
 
 const url: Check = (v, name) => {
@@ -235,14 +563,23 @@ export const API_ARGS: { readonly [M in ApiMethod]: readonly (readonly [string, 
   readBook: [['path', sitePath]],
   saveBook: [['path', sitePath], ['text', isString(MAX_TEXT)], ['base', fingerprintOrNull]],
   newBook: [['request', newBookRequest]],
+  renameBook: [['from', bookPath], ['to', bookPath], ['base', fingerprint]],
+  createPerson: [['person', personRequest]],
   filesExist: [['paths', stringList(1000, sitePath)]],
   readAsset: [['path', sitePath]],
   writeBackup: [['path', sitePath], ['text', isString(MAX_TEXT)], ['base', fingerprintOrNull]],
   listBackups: [],
   discardBackup: [['path', sitePath]],
+  writeCover: [['bookPath', sitePath], ['base64', base64Image], ['overwrite', flag]],
+  makePreviewImage: [['bookPath', sitePath], ['text', textOrNull], ['overwrite', flag]],
+  previewImageState: [['bookPath', sitePath], ['text', textOrNull]],
   nextEvents: [['cursor', cursor]],
   openExternal: [['url', url]],
   setWindowState: [['state', windowState]],
+  gitStatus: [],
+  readAtHead: [['path', gitPath]],
+  commit: [['paths', nonEmpty(stringList(1000, gitPath))], ['message', isString(MAX_MESSAGE)]],
+  sync: [],
 };
 
 /** Every method of the contract. */

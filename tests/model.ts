@@ -45,6 +45,14 @@ export function modelEdit(data: Value, edit: Edit): Value {
       target.splice(edit.index, 0, item!);
       return root;
     }
+    case 'renameKey': {
+      const parentPath = edit.path.slice(0, -1);
+      const old = at(root, parentPath) as { [key: string]: Value };
+      const renamed = Object.fromEntries(Object.entries(old).map(([k, v]) => [k === edit.path[edit.path.length - 1] ? edit.key : k, v]));
+      if (parentPath.length === 0) return renamed;
+      (at(root, parentPath.slice(0, -1)) as Record<string | number, Value>)[parentPath[parentPath.length - 1]! as never] = renamed;
+      return root;
+    }
     case 'setBody':
       return root;
   }

@@ -24,6 +24,7 @@ const STATUS: Readonly<Record<WorkspaceErrorKind, number>> = {
   'read-only': 409,
   'site-gone': 409,
   'write-failed': 500,
+  'git-unavailable': 409,
 };
 
 /** Whether `name` is a method of the contract. */

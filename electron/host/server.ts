@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { pipeline } from 'node:stream/promises';
 import { MAX_FILE_BYTES } from '../../shared/api';
 import type { BookApi } from '../../shared/api';
+import type { GitOptions } from '../workspace/git/runGit';
 import { Workspace } from '../workspace/workspace';
 import { callApi } from './apiCall';
 import { CONNECTION_LIMITS, guardConnections } from './connections';
@@ -31,6 +32,8 @@ export interface HostOptions {
   readonly pollTimeoutMs?: number;
   /** The limits on slow and many clients (tests shorten them). */
   readonly limits?: Partial<HostLimits>;
+  /** How git runs (tests give it an environment of its own); default: the system's git and this process's environment. */
+  readonly git?: GitOptions;
 }
 
 /** How long clients may take and how many may connect. */
@@ -130,7 +133,7 @@ async function handleStatic(rendererDir: string, req: http.IncomingMessage, res:
 
 /** Starts the host on 127.0.0.1; resolves once it listens. */
 export async function startHost(options: HostOptions): Promise<RunningHost> {
-  const { workspace, book } = await Workspace.open(options.siteRoot, { backupDir: options.backupDir, canOpenOther: false, pollTimeoutMs: options.pollTimeoutMs });
+  const { workspace, book } = await Workspace.open(options.siteRoot, { backupDir: options.backupDir, canOpenOther: false, pollTimeoutMs: options.pollTimeoutMs, git: options.git });
   if (book) workspace.events.pushWhenListening({ kind: 'open-book', path: book });
   const api = hostApi(workspace);
   const token = crypto.randomBytes(32).toString('base64url');

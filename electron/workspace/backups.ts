@@ -121,6 +121,24 @@ export class BackupStore {
     return out.sort((a, b) => b.savedAt - a.savedAt || (a.path < b.path ? -1 : 1));
   }
 
+  /** The backup of a book, or null. */
+  async read(bookPath: string): Promise<Backup | null> {
+    try {
+      const b = backupOf(JSON.parse(await fs.readFile(this.fileOf(bookPath), 'utf8')));
+      return b && b.path === bookPath ? b : null;
+    } catch {
+      return null;
+    }
+  }
+
+  /** Moves the backup of a book renamed to `to`, its text passed through `rewrite` and based on `base`; nothing when there is none. */
+  async move(from: string, to: string, rewrite: (text: string) => string, base: (old: Fingerprint | null) => Fingerprint | null): Promise<void> {
+    const b = await this.read(from);
+    if (!b) return;
+    await this.write(to, rewrite(b.text), base(b.base));
+    await this.discard(from);
+  }
+
   /** Removes the backup of a book; nothing happens when there is none. */
   async discard(bookPath: string): Promise<void> {
     await fs.rm(this.fileOf(bookPath), { force: true });

@@ -130,7 +130,7 @@ export class BookIndex {
   /** A book's row, with counts against its site context (recomputed only when that context changed). */
   private async check(name: string, entry: Entry, people: readonly Person[], books: readonly BookWeek[], held: Map<string, number>, withDiagnostics: boolean): Promise<ScannedBook> {
     const rel = `_books/${name}`;
-    const site = siteContextFor(rel, entry.opened.head as Value, { people, books, coverExists: await this.coverExists(entry.opened.head.cover) });
+    const site = siteContextFor(rel, entry.opened.head as Value, { people, books, coverExists: await coverExists(this.root, entry.opened.head.cover) });
     const key = JSON.stringify(site);
     const row = (errors: number, warnings: number): BookSummary => ({
       id: name.replace(/\.md$/, ''),
@@ -163,15 +163,15 @@ export class BookIndex {
       return { summary: problemRow(name, e instanceof WorkspaceError ? e.message : `It could not be checked: ${(e as Error).message}`) };
     }
   }
+}
 
-  /** Whether the cover a book names is a file of the site; null when it names none. */
-  private async coverExists(cover: string | null): Promise<boolean | null> {
-    const rel = cover?.replace(/^\/+/, '');
-    if (!rel) return null;
-    try {
-      return (await fs.stat(await confine(this.root, rel))).isFile();
-    } catch {
-      return false;
-    }
+/** Whether the cover a book names (`cover` as written) is a file of the site at `root`; null when it names none. */
+export async function coverExists(root: string, cover: string | null): Promise<boolean | null> {
+  const rel = cover?.replace(/^\/+/, '');
+  if (!rel) return null;
+  try {
+    return (await fs.stat(await confine(root, rel))).isFile();
+  } catch {
+    return false;
   }
 }

@@ -2,10 +2,10 @@
 
 /**
  * What went wrong, in terms a host can answer with: 400 (bad-request, bad-path,
- * not-a-file), 404 (not-found), 409 (exists, not-a-site, no-site, read-only, site-gone),
- * 413 (too-large) or 500 (write-failed).
+ * not-a-file), 404 (not-found), 409 (exists, not-a-site, no-site, read-only, site-gone,
+ * git-unavailable), 413 (too-large) or 500 (write-failed).
  */
-export type WorkspaceErrorKind = 'bad-request' | 'bad-path' | 'not-a-file' | 'not-found' | 'exists' | 'too-large' | 'not-a-site' | 'no-site' | 'read-only' | 'site-gone' | 'write-failed';
+export type WorkspaceErrorKind = 'bad-request' | 'bad-path' | 'not-a-file' | 'not-found' | 'exists' | 'too-large' | 'not-a-site' | 'no-site' | 'read-only' | 'site-gone' | 'write-failed' | 'git-unavailable';
 
 /** A refusal or failure with a message a person understands (never a stack). */
 export class WorkspaceError extends Error {

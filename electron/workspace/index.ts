@@ -9,3 +9,4 @@ export type { SiteLocation } from './siteRoot';
 export { backupDirFor, defaultBackupDir, ensurePrivateDir, userBackupBase } from './backups';
 export { newBookDraft, mondayOf, slugify, joinNames } from './newBookText';
 export { checkRelative, checkBookPath, confine } from './sitePath';
+export type { GitOptions } from './git/runGit';

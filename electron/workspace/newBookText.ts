@@ -1,6 +1,7 @@
 /** A new book from the site's conventions, written in the hand-written style of the site. */
 import type { NewBookRequest } from '../../shared/api';
-import { bookOf, openBook } from '../../shared/index';
+import { bookOf, descriptionFor, joinNames, openBook, siteWeek } from '../../shared/index';
+import { dayOf, mondayOf as mondayOfDay, ymd } from '../../shared/book/week';
 import { WorkspaceError } from './errors';
 
 /** A new book file, not yet written. */
@@ -10,16 +11,11 @@ export interface NewBookDraft {
   readonly text: string;
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
-const ymd = (d: Date, sep = '-') => `${d.getUTCFullYear()}${sep}${pad(d.getUTCMonth() + 1)}${sep}${pad(d.getUTCDate())}`;
-
 /** The Monday of the week holding `day` (`YYYY-MM-DD`), as a UTC date; throws for a day that does not exist. */
 export function mondayOf(day: string): Date {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
-  const date = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null;
-  if (!m || !date || ymd(date) !== day || date.getUTCFullYear() < 1000) throw new WorkspaceError('bad-request', `The week must be a real day written YYYY-MM-DD; "${day}" is not.`);
-  const back = (date.getUTCDay() + 6) % 7;
-  return new Date(date.getTime() - back * 86_400_000);
+  const monday = mondayOfDay(day);
+  if (!monday) throw new WorkspaceError('bad-request', `The week must be a real day written YYYY-MM-DD; "${day}" is not.`);
+  return dayOf(monday)!;
 }
 
 /** The file name part of a title: lowercase ASCII letters and digits joined by single dashes, at most 80 characters. */
@@ -29,11 +25,7 @@ export function slugify(title: string): string {
   return slug.slice(0, 80).replace(/-+$/, '') || 'book';
 }
 
-/** Names joined as people write them: "A", "A and B", "A, B and C". */
-export function joinNames(names: readonly string[]): string {
-  if (names.length <= 1) return names.join('');
-  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
-}
+export { joinNames };
 
 const quote = (s: string) => JSON.stringify(s);
 const YAML11_WORDS = /^(y|n|yes|no|on|off|true|false|null)$/i;
@@ -48,16 +40,13 @@ export function newBookDraft(request: NewBookRequest, names: ReadonlyMap<string,
   const title = request.title.trim().replace(/\s+/g, ' ');
   if (!title) throw new WorkspaceError('bad-request', 'A new book needs a title.');
   const authors = request.authors.map((a) => a.trim()).filter((a) => a);
-  const monday = mondayOf(request.week);
-  const friday = new Date(monday.getTime() + 4 * 86_400_000);
-  const id = `${ymd(monday, '')}-${slugify(title)}`;
-  const start = `${ymd(monday)} 00:00:00`;
-  const end = `${ymd(friday)} 23:59:59`;
-  const by = authors.length ? ` by ${joinNames(authors.map((a) => names.get(a) ?? a))}` : '';
+  const monday = ymd(mondayOf(request.week));
+  const id = `${monday.replace(/-/g, '')}-${slugify(title)}`;
+  const { start, end } = siteWeek(monday);
   const text = [
     '---',
     `title: ${quote(title)}`,
-    `description: ${quote(`Book of the Week. ${title}${by}`)}`,
+    `description: ${quote(descriptionFor(title, authors.map((a) => names.get(a) ?? a)))}`,
     `cover: ${quote(`images/books/${id}/cover.jpg`)}`,
     `image: ${quote(`images/books/${id}/preview.jpg`)}`,
     `start: ${start}`,

@@ -7,20 +7,27 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { MAX_FILE_BYTES } from '../../shared/api';
-import type { Asset, Backup, BookFile, BookSummary, EventBatch, Fingerprint, NewBookRequest, Person, SaveResult, SiteApi, SiteInfo } from '../../shared/api';
-import type { Diagnostic } from '../../shared/index';
+import type { Asset, Backup, BookFile, BookSummary, CommitResult, CoverResult, EventBatch, FileAtHead, Fingerprint, GitStatus, NewBookRequest, NewPersonRequest, Person, PreviewImageResult, PreviewImageState, RenameResult, SaveResult, SiteApi, SiteInfo, SyncResult } from '../../shared/api';
+import type { AppliedFix, Diagnostic } from '../../shared/index';
+import { applyEdits, bookIdOf, coverPathOf, fixAll, imageFolderOf, openBook, PERSON_ID, personPath, personText, renameBookEdits, siteContextFor, validate } from '../../shared/index';
 import { isTempName, writeAtomic, writeExclusive } from './atomicWrite';
 import { readImage } from './assets';
 import { BackupStore, defaultBackupDir } from './backups';
 import type { BookChecker } from './bookChecker';
 import { localChecker } from './bookChecker';
-import { BookIndex } from './bookIndex';
+import { BookIndex, coverExists } from './bookIndex';
 import { KeyedQueue, mapLimit } from './concurrency';
 import { WorkspaceError, errnoCode } from './errors';
 import { EventQueue } from './eventQueue';
 import { decodeUtf8, describeErrno, firstBadUtf8, hashBytes, readFileBytes, statOrNull } from './fileBytes';
+import { makePreviewImage, previewImageState, writeCover } from './images/bookImages';
+import type { ImageSite } from './images/bookImages';
+import { SiteGit } from './git/siteGit';
+import type { GitOptions } from './git/runGit';
 import { newBookDraft } from './newBookText';
+import { moveBook } from './moveBook';
 import { PeopleIndex } from './peopleIndex';
+import { personOf } from './bookChecker';
 import { checkBookPath, checkRelative, confine } from './sitePath';
 import { locateSite } from './siteRoot';
 import { SiteWatcher } from './watcher';
@@ -47,6 +54,8 @@ export interface WorkspaceOptions {
   readonly checkInWorker?: boolean;
   /** Remove the temp files of saves cut short from `_books/` on opening (default true; the command line, which only reads, does not). */
   readonly cleanTemps?: boolean;
+  /** How git runs: its environment, time limits (default: the system's git, the process's environment). */
+  readonly git?: GitOptions;
 }
 
 /** One book of the site as the command line sees it: its diagnostics, or why it is not a book that can be read. */
@@ -70,6 +79,7 @@ export class Workspace implements WorkspaceApi {
   private readonly backups: BackupStore;
   private readonly checker: BookChecker;
   private readonly saves = new KeyedQueue();
+  private readonly git: SiteGit;
   private watcher: SiteWatcher | null = null;
   private closed = false;
 
@@ -91,6 +101,7 @@ export class Workspace implements WorkspaceApi {
     this.books = new BookIndex(real, this.checker);
     this.peopleIndex = new PeopleIndex(real, this.checker);
     this.backups = new BackupStore(options.backupDir ?? defaultBackupDir(real), options.now);
+    this.git = new SiteGit(real, options.git);
     if (options.cleanTemps !== false) removeStaleTemps(path.join(real, '_books'));
   }
 
@@ -117,7 +128,7 @@ export class Workspace implements WorkspaceApi {
 
   /** The diagnostics of these books (default: every entry of `_books/`, by name), checked exactly as the library and the editor check them. */
   async checkBooks(paths?: readonly string[]): Promise<CheckedFile[]> {
-    const want = paths ? new Set(paths.map(checkBookPath)) : null;
+    const want = paths ? new Set(paths) : null;
     const people = await this.peopleIndex.list();
     const scanned = await this.books.scan(people, want ?? 'all');
     const byPath = new Map(scanned.map((b) => [b.summary.path, b]));
@@ -127,6 +138,25 @@ export class Workspace implements WorkspaceApi {
       return b.summary.problem ? { path: p, problem: b.summary.problem, diagnostics: [] } : { path: p, diagnostics: b.diagnostics ?? [] };
     };
     return want ? [...want].map(file) : scanned.map((b) => b.summary.path).sort().map(file);
+  }
+
+  /**
+   * Applies the safe fixes to a book, found against the site as checkBooks checks it, and
+   * saves the result (atomically, refusing a change on disk since it was read). A file that
+   * is not valid UTF-8 is not fixed: writing it back would replace more than the fixes.
+   */
+  async fixBook(bookPath: string): Promise<{ readonly applied: readonly AppliedFix[] } | { readonly refused: string }> {
+    const rel = checkBookPath(bookPath);
+    const read = await this.readBook(rel);
+    const doc = openBook(read.text);
+    const people = await this.peopleIndex.list();
+    const books = (await this.books.scan(people)).map((b) => b.summary).filter((b) => !b.problem);
+    const site = siteContextFor(rel, doc.data, { people, books, coverExists: await coverExists(this.root, coverPathOf(doc.data)) });
+    const { text, applied } = fixAll(doc, site);
+    if (applied.length === 0) return { applied };
+    if (read.notUtf8At !== undefined) return { refused: 'the file is not valid UTF-8, and writing it back would change more than the fixes' };
+    const saved = await this.saveBook(rel, text, read.fingerprint);
+    return saved.ok ? { applied } : { refused: 'it changed on disk while it was being fixed' };
   }
 
   /** How many files the last listBooks read from disk (for tests of the cache). */
@@ -192,6 +222,90 @@ export class Workspace implements WorkspaceApi {
     return this.readReal(real, draft.path);
   }
 
+  /**
+   * Renames a book with its image folder, pointing `cover` and `image` to the new folder
+   * in the file on disk; refused when the target file or folder exists. Undo: rename back.
+   */
+  async renameBook(fromPath: string, toPath: string, base: Fingerprint): Promise<RenameResult> {
+    const from = checkBookPath(fromPath);
+    const to = checkBookPath(toPath);
+    if (from === to) throw new WorkspaceError('bad-request', `${from} already has that name.`);
+    return this.saves.run(from, async () => {
+      const realFrom = await confine(this.root, from);
+      const conflict = await this.conflictOf(realFrom, from, base);
+      if (conflict) return conflict as RenameResult;
+      const realTo = await confine(this.root, to);
+      if (await statOrNull(realTo)) throw new WorkspaceError('exists', `${to} already exists: choose another week or name.`);
+      const [fromId, toId] = [bookIdOf(from), bookIdOf(to)];
+      const images = await this.imageFolderMove(fromId, toId);
+      const disk = await this.readReal(realFrom, from);
+      const rewrite = (text: string) => {
+        const doc = openBook(text);
+        const edits = renameBookEdits(doc, fromId, toId);
+        return edits.length && doc.tree ? applyEdits(doc, edits).text : text;
+      };
+      let text: string;
+      try {
+        text = rewrite(disk.text);
+      } catch (e) {
+        throw new WorkspaceError('bad-request', `The book could not be renamed: its cover and image paths cannot be rewritten (${(e as Error).message}). Nothing was changed.`);
+      }
+      const mode = (await fs.promises.stat(realFrom)).mode;
+      const watcher = this.watcher;
+      watcher?.beginOwnWrite(from);
+      watcher?.beginOwnWrite(to);
+      try {
+        await moveBook({ from: { real: realFrom, rel: from }, to: { real: realTo, rel: to }, bytes: Buffer.from(text, 'utf8'), mode, images });
+      } finally {
+        await watcher?.endOwnWrite(from);
+        await watcher?.endOwnWrite(to);
+      }
+      const file = await this.readReal(realTo, to);
+      // Unsaved work follows the book, so a crash right after the rename loses nothing.
+      await this.backups.move(from, to, (t) => {
+        try {
+          return rewrite(t);
+        } catch {
+          return t;
+        }
+      }, (old) => (old?.hash === disk.fingerprint.hash ? file.fingerprint : old)).catch(() => undefined);
+      return { ok: true, file, images: images && { from: images.from.rel, to: images.to.rel } };
+    });
+  }
+
+  /** The move of a book's image folder, when it has one; refused when the target folder exists. */
+  private async imageFolderMove(fromId: string, toId: string) {
+    const from = imageFolderOf(fromId);
+    const to = imageFolderOf(toId);
+    const realFrom = await confine(this.root, from);
+    const isDir = await fs.promises.lstat(realFrom).then((s) => s.isDirectory(), () => false);
+    if (!isDir) return null;
+    const realTo = await confine(this.root, to);
+    if (await fs.promises.lstat(realTo).then(() => true, () => false)) throw new WorkspaceError('exists', `${to} already exists: choose another week or name, or move that folder first.`);
+    return { from: { real: realFrom, rel: from }, to: { real: realTo, rel: to } };
+  }
+
+  /** Creates `_people/<id>.md` in the site's form; refuses when it exists. */
+  async createPerson(request: NewPersonRequest): Promise<Person> {
+    if (typeof request?.id !== 'string' || !PERSON_ID.test(request.id)) throw new WorkspaceError('bad-request', 'A person needs an id of lowercase letters, digits, - and _.');
+    let text: string;
+    try {
+      text = personText(request);
+    } catch (e) {
+      throw new WorkspaceError('bad-request', (e as Error).message);
+    }
+    const rel = personPath(request.id);
+    const real = await confine(this.root, rel);
+    await fs.promises.mkdir(path.dirname(real), { recursive: true });
+    try {
+      await writeExclusive(real, Buffer.from(text, 'utf8'));
+    } catch (e) {
+      if (errnoCode(e) === 'EEXIST') throw new WorkspaceError('exists', `${rel} already exists: that person has a page.`);
+      throw e;
+    }
+    return personOf(`${request.id}.md`, text)!;
+  }
+
   /** Which of these site-relative paths are existing files. */
   async filesExist(paths: string[]): Promise<boolean[]> {
     if (!Array.isArray(paths)) throw new WorkspaceError('bad-request', 'filesExist needs a list of paths.');
@@ -206,6 +320,21 @@ export class Workspace implements WorkspaceApi {
   async readAsset(assetPath: string): Promise<Asset> {
     const rel = checkRelative(assetPath);
     return readImage(await this.confine(rel), rel);
+  }
+
+  /** Fits an image (base64 JPEG, PNG or WebP) into 400 px and writes it as the book's `images/books/<id>/cover.jpg`. */
+  writeCover(bookPath: string, base64: string, overwrite: boolean): Promise<CoverResult> {
+    return writeCover(this.imageSite(), bookPath, base64, overwrite);
+  }
+
+  /** Draws the book's preview card from `text` (the file on disk when null) at its `image` path. */
+  async makePreviewImage(bookPath: string, text: string | null, overwrite: boolean): Promise<PreviewImageResult> {
+    return makePreviewImage(this.imageSite(), bookPath, await this.textOf(bookPath, text), overwrite);
+  }
+
+  /** Whether the book's preview card (from `text`, or the file on disk when null) is there and up to date. */
+  async previewImageState(bookPath: string, text: string | null): Promise<PreviewImageState> {
+    return previewImageState(this.imageSite(), bookPath, await this.textOf(bookPath, text));
   }
 
   /**
@@ -241,6 +370,65 @@ export class Workspace implements WorkspaceApi {
     return this.events.next(cursor);
   }
 
+  /** The site's git state, or why git is not available. */
+  gitStatus(): Promise<GitStatus> {
+    return this.git.status();
+  }
+
+  /** A file's text at HEAD and on disk, for the Changes view. */
+  readAtHead(filePath: string): Promise<FileAtHead> {
+    return this.git.readAtHead(filePath);
+  }
+
+  /** Commits exactly `paths`; refuses books with unsaved changes (see unsavedOf) or errors that block saving. */
+  commit(paths: string[], message: string): Promise<CommitResult> {
+    return this.git.commit(paths, message, { unsaved: (p) => this.unsavedOf(p), errors: (p) => this.errorsOf(p) });
+  }
+
+  /** Fetches, brings the remote's commits in, pushes; then tells the page which books changed, so it reloads those open and clean. */
+  async sync(): Promise<SyncResult> {
+    const { result, incoming } = await this.git.sync();
+    for (const f of incoming) {
+      if (/^_books\/[^/]+\.md$/.test(f.path)) this.events.push({ kind: f.change === 'added' ? 'book-added' : f.change === 'deleted' ? 'book-removed' : 'book-changed', path: f.path });
+    }
+    if (incoming.some((f) => /^_people\/[^/]+\.md$/.test(f.path))) this.events.push({ kind: 'people-changed' });
+    return result;
+  }
+
+  /**
+   * The books among `paths` with unsaved changes in the editor. The rule: the editor backs
+   * up unsaved text about a second after each change and removes the backup on save or
+   * discard, so a book has unsaved changes when its backup differs from the file and was
+   * written after the file last changed (an older backup is a leftover the editor offers
+   * back, not work in progress).
+   */
+  private async unsavedOf(paths: readonly string[]): Promise<string[]> {
+    const wanted = new Set(paths);
+    const out: string[] = [];
+    for (const b of await this.backups.list()) {
+      if (!wanted.has(b.path)) continue;
+      const disk = await readFileBytes(await confine(this.root, b.path), b.path).catch(() => null);
+      if (disk && (decodeUtf8(disk.bytes) === b.text || b.savedAt < disk.fingerprint.mtimeMs)) continue;
+      out.push(b.path);
+    }
+    return out.sort();
+  }
+
+  /** Errors that block saving, of the books among `paths` that exist, as `path:line:col: message` (the editor's own validation). */
+  private async errorsOf(paths: readonly string[]): Promise<string[]> {
+    const people = (await this.peopleIndex.list()).map((p) => p.id);
+    const out: string[] = [];
+    for (const p of paths) {
+      if (!/^_books\/[^/]+\.md$/.test(p)) continue;
+      const file = await readFileBytes(await confine(this.root, p), p).catch(() => null);
+      if (!file) continue;
+      for (const d of validate(openBook(decodeUtf8(file.bytes)), { path: p, people })) {
+        if (d.severity === 'error') out.push(`${p}:${d.range.startLine}:${d.range.startColumn}: ${d.message}`);
+      }
+    }
+    return out;
+  }
+
   /** Starts watching `_books/` and `_people/` (once). */
   async startWatching(): Promise<void> {
     if (this.watcher || this.closed) return;
@@ -264,6 +452,17 @@ export class Workspace implements WorkspaceApi {
       if (e instanceof WorkspaceError && !fs.existsSync(this.root)) throw new WorkspaceError('site-gone', `The site folder ${this.root} is gone: it was moved, renamed or deleted. Unsaved work is still backed up.`);
       throw e;
     }
+  }
+
+  private imageSite(): ImageSite {
+    return { root: this.root, people: () => this.peopleIndex.list() };
+  }
+
+  /** The text the page passed, or the book's text on disk when it passed null. */
+  private async textOf(bookPath: string, text: string | null): Promise<string> {
+    if (typeof text === 'string') return text;
+    if (text !== null) throw new WorkspaceError('bad-request', 'The book text must be a string or null.');
+    return (await this.readBook(bookPath)).text;
   }
 
   private async readReal(real: string, rel: string): Promise<BookFile> {

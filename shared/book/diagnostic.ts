@@ -1,5 +1,6 @@
 /** Diagnostics: what is wrong, where in the value, and where in the text. */
 import type { Path } from '../yaml/edit';
+import type { Fix } from '../fix/fix';
 
 /** A place in the text: offsets, and 1-based lines and columns (UTF-16 units, as Monaco counts). */
 export interface Range {
@@ -23,6 +24,8 @@ export interface Diagnostic {
   readonly keys: Path;
   readonly message: string;
   readonly range: Range;
+  /** The repairs it offers, best first (absent when there are none). */
+  readonly fixes?: readonly Fix[];
 }
 
 /** Maps offsets to lines and columns; build once per text. */

@@ -5,7 +5,7 @@
 import { parseYaml } from '../yaml/parse';
 import { MAX_DEPTH } from '../yaml/tree';
 import type { CollectionNode, Value } from '../yaml/tree';
-import { EditError, insertValue, moveItem, pathText, readProfile, removeAt, setValue } from '../yaml/edit';
+import { EditError, insertValue, moveItem, pathText, readProfile, removeAt, renameKey, setValue } from '../yaml/edit';
 import type { Path, Tree } from '../yaml/edit';
 import { isPlainObject } from '../yaml/value';
 import { LineIndex } from './diagnostic';
@@ -34,6 +34,8 @@ export type Edit =
   | { readonly op: 'insert'; readonly path: Path; readonly index: number; readonly value: Value }
   | { readonly op: 'remove'; readonly path: Path }
   | { readonly op: 'move'; readonly from: Path; readonly to: Path; readonly index: number }
+  /** Renames the mapping key at `path` to `key`; only the key's bytes change. */
+  | { readonly op: 'renameKey'; readonly path: Path; readonly key: string }
   | { readonly op: 'setBody'; readonly value: string };
 
 function diagnostic(index: LineIndex, severity: 'error' | 'warning', code: string, message: string, from: number, to: number): Diagnostic {
@@ -104,6 +106,9 @@ export function applyEdit(doc: BookDocument, edit: Edit): BookDocument {
     case 'move':
       tree = moveItem(doc.tree, edit.from, edit.to, edit.index);
       break;
+    case 'renameKey':
+      tree = renameKey(doc.tree, edit.path, edit.key);
+      break;
   }
   if (tree === doc.tree) return doc;
   // Reading diagnostics hold positions; after an edit, read them afresh (they are rare).
@@ -171,6 +176,10 @@ export function checkEdit(edit: unknown): asserts edit is Edit {
       checkPath(e.from, 'from');
       checkPath(e.to, 'to');
       if (typeof e.index !== 'number' || !Number.isInteger(e.index) || e.index < 0) throw new EditError(`index must be a non-negative integer, got ${JSON.stringify(e.index)}.`);
+      return;
+    case 'renameKey':
+      checkPath(e.path, 'path');
+      if (typeof e.key !== 'string' || !e.key || e.key.length > 200) throw new EditError(`key must be a non-empty text of at most 200 characters, got ${JSON.stringify(e.key)}.`);
       return;
     case 'setBody':
       if (typeof e.value !== 'string') throw new EditError('setBody needs a string value.');

@@ -17,8 +17,8 @@ export interface BookWeek {
 
 /** The facts of a site that a book's checks read. */
 export interface SiteFacts {
-  /** The site's people; an empty list means not known, and authors are then not checked against it. */
-  readonly people: readonly { readonly id: string }[];
+  /** The site's people (id and display name); an empty list means not known, and authors are then not checked against it. */
+  readonly people: readonly { readonly id: string; readonly name: string }[];
   /** Every book of the site with its week (the book itself may be among them). */
   readonly books: readonly BookWeek[];
   /** Whether the book's cover file exists; null when not known, and the cover is then not checked. */
@@ -46,6 +46,7 @@ export function siteContextFor(path: string, data: Value | null, site: SiteFacts
   return {
     path,
     people: site.people.length ? site.people.map((p) => p.id) : undefined,
+    names: site.people.length ? site.people.map((p) => ({ id: p.id, name: p.name })) : undefined,
     files: cover === null || site.coverExists === null ? undefined : site.coverExists ? [cover] : [],
     weeks,
   };

@@ -11,6 +11,11 @@ import type { BookDocument } from './document';
 import { LineIndex } from './diagnostic';
 import type { Diagnostic, Severity } from './diagnostic';
 import { describePath } from './model';
+import { LINK_KEYS, REPLY_KEYS, ROOT_KEYS, THREAD_KEYS, didYouMean } from './keys';
+import { fixRules } from '../fix/rules';
+import { attachFixes } from '../fix/attach';
+
+export { didYouMean } from './keys';
 
 /** What the rest of the site tells about a book; every field is optional. */
 export interface SiteContext {
@@ -18,6 +23,8 @@ export interface SiteContext {
   readonly path?: string;
   /** People ids (`short` of `_people/*.md`). */
   readonly people?: readonly string[];
+  /** People's display names (`title` of `_people/*.md`) by id: the description's form and the author fixes read them. */
+  readonly names?: readonly { readonly id: string; readonly name: string }[];
   /** Site-relative files known to exist (for the cover). */
   readonly files?: readonly string[];
   /** The other books' weeks, to warn when two overlap. */
@@ -26,10 +33,6 @@ export interface SiteContext {
 
 export const REQUIRED_KEYS = ['title', 'description', 'cover', 'image', 'start', 'end', 'authors'] as const;
 const TEXT_KEYS = ['title', 'description', 'cover', 'image'] as const;
-const ROOT_KEYS = ['title', 'description', 'cover', 'image', 'start', 'end', 'authors', 'links', 'archive'];
-const LINK_KEYS = ['text', 'link'];
-const THREAD_KEYS = ['name', 'text', 'replies'];
-const REPLY_KEYS = ['name', 'text'];
 
 export const DATE_FORMAT = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/;
 
@@ -40,77 +43,6 @@ export function isValidDateTime(s: string): boolean {
   const [y, mo, d, h, mi, se] = m.slice(1).map(Number) as [number, number, number, number, number, number];
   const date = new Date(Date.UTC(y, mo - 1, d));
   return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d && h < 24 && mi < 60 && se < 60;
-}
-
-/** Edit distance of `a` and `b`, or `cap + 1` as soon as it must exceed `cap` (a typo check needs no more). */
-let buffer = new Int32Array(64);
-
-/** Edit distance of `a` and `b`, or `cap + 1` as soon as it must exceed `cap` (a typo check needs no more). */
-function levenshtein(a: string, b: string, cap: number): number {
-  const n = b.length;
-  if (Math.abs(a.length - n) > cap) return cap + 1;
-  if (buffer.length <= n) buffer = new Int32Array(n + 1);
-  const row = buffer;
-  for (let j = 0; j <= n; j++) row[j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    const ca = a.charCodeAt(i - 1);
-    let diagonal = row[0]!;
-    let left = i;
-    row[0] = i;
-    let least = i;
-    for (let j = 1; j <= n; j++) {
-      const up = row[j]!;
-      let d = diagonal + (ca === b.charCodeAt(j - 1) ? 0 : 1);
-      if (up + 1 < d) d = up + 1;
-      if (left + 1 < d) d = left + 1;
-      row[j] = d;
-      diagonal = up;
-      left = d;
-      if (d < least) least = d;
-    }
-    if (least > cap) return cap + 1;
-  }
-  return row[n]!;
-}
-
-/** How far a key may be from a known one and still be a typo of it. */
-const typoReach = (key: string, known: string) => Math.max(1, Math.floor(Math.min(key.length, known.length) / 2));
-
-const charSets = new Map<string, Uint8Array>();
-
-/** How many characters of `a` do not occur in `b` at all: each costs an edit, so the edit distance is at least that. */
-function missingChars(a: string, b: string): number {
-  let set = charSets.get(b);
-  if (!set) {
-    set = new Uint8Array(128);
-    for (let i = 0; i < b.length; i++) if (b.charCodeAt(i) < 128) set[b.charCodeAt(i)] = 1;
-    if (charSets.size < 64) charSets.set(b, set);
-  }
-  let missing = 0;
-  for (let i = 0; i < a.length; i++) {
-    const c = a.charCodeAt(i);
-    if (c < 128 ? !set[c] : !b.includes(a[i]!)) missing++;
-  }
-  return missing;
-}
-
-/** The nearest known key, when `key` is probably a typo of it. */
-export function didYouMean(key: string, known: readonly string[]): string | null {
-  const lower = key.toLowerCase();
-  // A distance beyond every known key's reach can only make the answer "none", so it need not be exact.
-  let cap = 1;
-  for (const k of known) cap = Math.max(cap, typoReach(key, k));
-  let best: string | null = null;
-  let bestD = cap + 1;
-  for (const k of known) {
-    if (missingChars(lower, k) >= bestD) continue;
-    const d = levenshtein(lower, k, Math.min(cap, bestD - 1));
-    if (d < bestD) {
-      bestD = d;
-      best = k;
-    }
-  }
-  return best !== null && bestD <= typoReach(key, best) ? best : null;
 }
 
 const typeName = (v: unknown): string => (v === null ? 'empty' : Array.isArray(v) ? 'a list' : isPlainObject(v) ? 'a mapping' : typeof v === 'string' ? 'text' : typeof v === 'number' ? 'a number' : typeof v === 'boolean' ? 'a boolean' : typeof v);
@@ -222,9 +154,11 @@ export function validate(doc: BookDocument, site: SiteContext = {}): Diagnostic[
     }
   }
 
+  fixRules(data, site, add);
+
   if (doc.tree) yaml11Warnings();
 
-  return sortDiagnostics(out);
+  return sortDiagnostics(attachFixes(doc, out, site));
 
   function unknownKey(path: Path, key: string, known: readonly string[], at?: [number, number]) {
     const near = didYouMean(key, known);

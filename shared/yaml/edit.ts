@@ -9,11 +9,12 @@ import { columnAt, lineEndAfter, lineStartOf, startsLine } from './text';
 import { emitBlockMap, emitBlockSeq, emitDouble, emitNonString, emitScalar, emitValueAfterIndicator, hintFor } from './emit';
 import type { BlockOptions, EmitContext } from './emit';
 import { isPlainObject, setOwn, valueEquals } from './value';
-import { yaml11Timestamp } from './scalarRules';
+import { coreReadsAsString, yaml11ReadsAsString, yaml11Timestamp } from './scalarRules';
 import { keepBreaks, pyyamlAllows, pyyamlBreaks, pyyamlScalar } from './pyyaml';
 import { EditError, describe, findEntry, hasPath, locate, pathText } from './locate';
 import type { Frame, Located, Path, PathSegment, Tree } from './locate';
 import { finish, parseAt, rebuild, shiftEntry, shiftNode, withEntries } from './rebuild';
+import { parseYaml } from './parse';
 import { neighbourHint, withFallback } from './neighbours';
 
 export { EditError, hasPath, pathText, rangeOf, readProfile } from './locate';
@@ -433,4 +434,40 @@ export function moveItem(tree: Tree, from: Path, to: Path, index: number): Tree 
     }
   }
   return insertValue(removed, target, index, value);
+}
+
+/** A mapping key as written: plain when both YAML readers take it as that text, else double-quoted. */
+function keyText(key: string): string {
+  if (/^[A-Za-z_][A-Za-z0-9_ -]*$/.test(key) && !key.endsWith(' ') && coreReadsAsString(key) && yaml11ReadsAsString(key)) return key;
+  return emitDouble(key);
+}
+
+/**
+ * Renames the mapping key at `path` to `key`, splicing only the key's bytes: its value,
+ * its place among the other keys and every other byte stay. Refused when the mapping
+ * already has `key`.
+ */
+export function renameKey(tree: Tree, path: Path, key: string): Tree {
+  const last = path[path.length - 1];
+  if (typeof last !== 'string') throw new EditError(`Cannot rename ${pathText(path)}: only mapping keys are renamed.`);
+  const parentPath = path.slice(0, -1);
+  const at = locate(tree, parentPath, path);
+  const map = at.node;
+  if (map.kind !== 'map') throw new EditError(`Cannot rename ${pathText(path)}: ${pathText(parentPath)} is ${describe(map)}.`);
+  const index = findEntry(map, last);
+  if (index < 0) locate(tree, path); // throws the precise message
+  if (key === last) return tree;
+  if (findEntry(map, key) >= 0) throw new EditError(`Cannot rename ${pathText(path)} to "${key}": ${pathText(parentPath)} already has that key.`);
+  const written = keyText(key);
+  const probe = parseYaml(`${written}: 0\n`).root;
+  if (!probe || probe.kind !== 'map' || probe.entries.length !== 1 || probe.entries[0]!.key !== key) throw new EditError(`Cannot write the key "${key}" so that it reads back the same.`);
+  const e = map.entries[index]!;
+  const from = at.abs + e.start;
+  const to = at.abs + e.keyEnd!;
+  const delta = written.length - (to - from);
+  const newText = tree.text.slice(0, from) + written + tree.text.slice(to);
+  const renamed: Entry = { ...e, key, keyEnd: e.keyEnd! + delta, colon: e.colon! + delta, end: e.end + delta, node: shiftNode(e.node, delta) };
+  const entries = map.entries.map((x, i) => (i < index ? x : i === index ? renamed : shiftEntry(x, delta)));
+  const node = withEntries(map, entries);
+  return finish(tree, at.frames, map.flow ? { ...node, length: map.length + delta } : node, delta, newText);
 }

@@ -33,7 +33,7 @@ describe('IPC registration', () => {
   it('registers exactly one channel per contract method', () => {
     const { handlers } = setup();
     expect([...handlers.keys()].sort()).toEqual(API_METHODS.map(channelOf).sort());
-    expect(API_METHODS).toHaveLength(14);
+    expect(API_METHODS).toHaveLength(23);
   });
 
   it('passes checked arguments to the service and answers with its value', async () => {
@@ -54,6 +54,10 @@ describe('IPC registration', () => {
     ['openExternal', ['file:///etc/passwd'], /http\(s\)/],
     ['newBook', [{ title: '', authors: [], week: '2024-01-01' }], /non-empty title/],
     ['setWindowState', [{ title: 'x' }], /dirty/],
+    ['commit', [['-n'], 'message'], /does not start with -/],
+    ['commit', [[], 'message'], /at least one path/],
+    ['commit', [['_books/x.md'], 42], /message must be a string/],
+    ['readAtHead', ['../README.md'], /without \.\./],
   ] as const)('refuses bad arguments of %s %j without calling the service', async (method, args, message) => {
     const { handlers, api } = setup();
     const answer = await handlers.get(channelOf(method))!(app, ...args);

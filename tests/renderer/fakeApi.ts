@@ -76,6 +76,14 @@ export function fakeApi(books: Record<string, string>, opts: { people?: Person[]
       files.set(path, text);
       return { path, text, fingerprint: touch(path) };
     },
+    renameBook: async (from, to, base) => {
+      if (print(from).hash !== base.hash) return { ok: false, reason: 'conflict', disk: { path: from, text: files.get(from)!, fingerprint: print(from) } };
+      if (files.has(to)) throw new Error(`${to} already exists`);
+      files.set(to, files.get(from)!);
+      files.delete(from);
+      return { ok: true, file: { path: to, text: files.get(to)!, fingerprint: touch(to) }, images: null };
+    },
+    createPerson: async (person) => ({ id: person.id, name: person.name, picture: `images/authors/${person.id}.jpg` }),
     filesExist: async (paths) => paths.map((p) => (opts.existing ?? []).includes(p)),
     readAsset: async () => ({ mime: 'image/png', base64: 'iVBORw0KGgo=' }),
     writeBackup: async (path, text, base) => {
@@ -85,6 +93,12 @@ export function fakeApi(books: Record<string, string>, opts: { people?: Person[]
     discardBackup: async (path) => {
       backups.delete(path);
     },
+    writeCover: async (path, _base64, overwrite) => {
+      const cover = `images/books/${path.replace(/^_books\/|\.md$/g, '')}/cover.jpg`;
+      return (opts.existing ?? []).includes(cover) && !overwrite ? { ok: false, reason: 'exists', path: cover } : { ok: true, path: cover, width: 267, height: 400 };
+    },
+    makePreviewImage: async (path) => ({ ok: true, path: `images/books/${path.replace(/^_books\/|\.md$/g, '')}/preview.jpg`, setImage: false, ms: 1, warnings: [] }),
+    previewImageState: async (path) => ({ path: `images/books/${path.replace(/^_books\/|\.md$/g, '')}/preview.jpg`, imageEmpty: false, status: 'missing', changed: [], message: 'The preview image does not exist.' }),
     nextEvents: async (cursor): Promise<EventBatch> => {
       if (cursor === 0) return { cursor: events.length + 1, events: [] };
       if (events.length + 1 <= cursor) await new Promise<void>((r) => (waiting = r));
@@ -95,6 +109,11 @@ export function fakeApi(books: Record<string, string>, opts: { people?: Person[]
     setWindowState: async (s) => {
       windowStates.push(s);
     },
+    // No git behind the fake: the editor must work as it does outside a repository.
+    gitStatus: async () => ({ available: false, reason: 'not-a-repository', message: 'The fake API has no git.' }),
+    readAtHead: async (path) => ({ path, head: null, current: files.get(path) ?? null, binary: false }),
+    commit: async () => ({ ok: false, reason: 'not-a-repository', message: 'The fake API has no git.', paths: [], output: '' }),
+    sync: async () => ({ ok: false, reason: 'not-a-repository', message: 'The fake API has no git.', output: '', hint: '', conflicts: [], pushed: 0, broughtIn: 0, changedBooks: [] }),
   };
   return api;
 }

@@ -117,7 +117,7 @@ describe('new books and bad input', () => {
     const raw = (await screen.findByLabelText('Raw text')) as HTMLTextAreaElement;
     const { fireEvent } = await import('@testing-library/react');
     fireEvent.change(raw, { target: { value: SMALL_BOOK.replace('title: "Gardening with Graphs"', 'title: [unclosed') } });
-    await waitFor(() => expect(store.get().book!.doc.data).toBeNull());
+    await waitFor(() => expect(store.get().book!.doc.data).toBeNull(), { timeout: 10_000 });
     await user.click(screen.getByRole('tab', { name: 'Form' }));
     expect(screen.getByRole('alert').textContent).toMatch(/The front matter cannot be read \(line \d+, column \d+\)/);
     expect((screen.getByLabelText('Title') as HTMLInputElement).readOnly).toBe(true);

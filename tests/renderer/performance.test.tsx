@@ -45,6 +45,7 @@ async function measureTyping(textarea: HTMLTextAreaElement, holds: (value: strin
   return { store: median(storeTimes), render: median(renderTimes) };
 }
 
+// Each test types 30 keys through React in jsdom: seconds on a free machine, much longer on a loaded one.
 describe('performance', () => {
   it.skipIf(!hasCorpus)(`types in a reply of the largest corpus book${hasCorpus ? '' : ` (${corpusSkipReason})`}`, async () => {
     const text0 = fs.readFileSync(path.join(CORPUS, LARGEST), 'utf8');
@@ -54,7 +55,7 @@ describe('performance', () => {
     const textarea = within(within(card).getAllByRole('article', { name: /^Reply 1 by/ })[0]!).getByLabelText('Text') as HTMLTextAreaElement;
     const t = await measureTyping(textarea, (v) => replyText(store.get().book!.doc.data, 29) === v);
     console.log(`[perf] largest corpus book (${(text0.length / 1024).toFixed(0)} KB): keystroke → store ${t.store.toFixed(2)} ms, → rendered ${t.render.toFixed(2)} ms (median of 30, jsdom)`);
-  });
+  }, 120_000);
 
   it('renders only what is on screen for a 2,000-thread book, and types in it', async () => {
     const big = syntheticBook(2000);
@@ -67,5 +68,5 @@ describe('performance', () => {
     const reply = within(screen.getByRole('article', { name: 'Thread 1 by Asker 0' })).getByRole('article', { name: 'Reply 1 by Lena Voss' });
     const t = await measureTyping(within(reply).getByLabelText('Text') as HTMLTextAreaElement, (v) => replyText(store.get().book!.doc.data, 0) === v, 15);
     console.log(`[perf] synthetic 2,000-thread book (${(big.length / 1024).toFixed(0)} KB): keystroke → store ${t.store.toFixed(2)} ms, → rendered ${t.render.toFixed(2)} ms (median of 15, jsdom)`);
-  });
+  }, 120_000);
 });

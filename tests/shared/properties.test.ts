@@ -68,9 +68,9 @@ interface Intent {
   name: string;
 }
 
-const intent = fc.record({ kind: fc.nat(15), a: fc.nat(50), b: fc.nat(50), c: fc.nat(50), text, name });
+const intent = fc.record({ kind: fc.nat(16), a: fc.nat(50), b: fc.nat(50), c: fc.nat(50), text, name });
 
-type Book = { title?: string; links?: { text: string; link: string }[]; authors?: string[]; archive?: { name: string; text: string; replies?: { name: string; text: string }[] }[] };
+type Book = { title?: string; description?: string; summary?: string; links?: { text: string; link?: string; lnk?: string }[]; authors?: string[]; archive?: { name: string; text: string; replies?: { name: string; text: string }[] }[] };
 
 /** Turns a random intent into an edit that applies to the current value, or null. */
 function editFor(data: Book, i: Intent): Edit | null {
@@ -122,6 +122,16 @@ function editFor(data: Book, i: Intent): Edit | null {
       return (data.links ?? []).length ? { op: 'set', path: ['links', i.a % data.links!.length], value: { text: i.name, link: 'https://example.com' } } : null;
     case 14:
       return T > 1 ? { op: 'move', from: ['archive', i.a % T], to: ['archive'], index: i.b % T } : null;
+    case 15: {
+      // A key renamed and back: a link's link: ↔ lnk:, or the description ↔ summary.
+      const links = data.links ?? [];
+      if (links.length && i.b % 2) {
+        const k = i.a % links.length;
+        return 'lnk' in links[k]! ? { op: 'renameKey', path: ['links', k, 'lnk'], key: 'link' } : { op: 'renameKey', path: ['links', k, 'link'], key: 'lnk' };
+      }
+      if ('summary' in data) return { op: 'renameKey', path: ['summary'], key: 'description' };
+      return 'description' in data ? { op: 'renameKey', path: ['description'], key: 'summary' } : null;
+    }
     default:
       return { op: 'set', path: ['description'], value: i.text };
   }
@@ -143,6 +153,11 @@ function checkLocality(doc: BookDocument, next: BookDocument, edit: Edit) {
     if (oldEnd - p > 0) expect(doc.text.slice(p, oldEnd)).toMatch(/^[\s[\]{}]*$/);
   } else if (edit.op === 'remove') {
     if (newEnd - p > 0) expect(next.text.slice(p, newEnd)).toMatch(/^[\s[\]{}]*$/);
+  } else if (edit.op === 'renameKey') {
+    // Only the key's own bytes.
+    const r = rangeOf(doc.tree!, edit.path, true)!;
+    expect(p).toBeGreaterThanOrEqual(r[0]);
+    expect(oldEnd).toBeLessThanOrEqual(r[1]);
   }
 }
 

@@ -2,28 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { openBook, validate } from '../../shared/index';
 import type { Diagnostic, SiteContext } from '../../shared/index';
+import { GOOD_BOOK } from './goodBook';
 
-const good = `---
-title: "A Book"
-description: "Book of the Week. A Book by Ann Author"
-cover: "images/books/20210705-a-book/cover.jpg"
-image: "images/books/20210705-a-book/preview.jpg"
-start: 2021-07-05 00:00:00
-end: 2021-07-09 23:59:59
-authors: [annauthor, Sara Robinson]
-links:
-  - text: Book's page
-    link: https://example.org/book
-archive:
-- name: Tino
-  text: A question?
-  replies:
-  - name: Ann Author
-    text: An answer.
----
-
-Body.
-`;
+const good = GOOD_BOOK;
 
 const site: SiteContext = {
   path: '_books/20210705-a-book.md',
