@@ -124,7 +124,7 @@ export class BackupStore {
   /** The backup of a book, or null. */
   async read(bookPath: string): Promise<Backup | null> {
     try {
-      const b = backupOf(JSON.parse(await fs.readFile(this.fileOf(bookPath), 'utf8')));
+      const b = backupOf(JSON.parse(decodeUtf8((await readFileBytes(this.fileOf(bookPath), bookPath, MAX_BACKUP_BYTES)).bytes)));
       return b && b.path === bookPath ? b : null;
     } catch {
       return null;
