@@ -15,7 +15,7 @@ import type { AppliedFix, Diagnostic } from '../shared/index';
 import { writeAtomic } from './workspace/atomicWrite';
 import { notUtf8Diagnostic } from './workspace/bookChecker';
 import { errnoCode, WorkspaceError } from './workspace/errors';
-import { decodeUtf8, describeErrno, firstBadUtf8, kindOf, readFileBytes } from './workspace/fileBytes';
+import { decodeUtf8, describeErrno, firstBadUtf8, kindOf, readRegularFile } from './workspace/fileBytes';
 import { locateSite } from './workspace/siteRoot';
 import { Workspace } from './workspace/workspace';
 import type { CheckedFile } from './workspace/workspace';
@@ -117,7 +117,7 @@ async function unitsOf(target: string, sites: Sites): Promise<Unit[]> {
 /** Reads a file that is not a book of a site: its bytes and text, or why not. */
 async function readAlone(file: string, shown: string): Promise<{ bytes: Buffer; text: string } | { problem: string }> {
   try {
-    const { bytes } = await readFileBytes(await fs.realpath(file), shown);
+    const { bytes } = await readRegularFile(await fs.realpath(file), shown);
     return { bytes, text: decodeUtf8(bytes) };
   } catch (e) {
     return { problem: e instanceof WorkspaceError ? e.message : `${shown} cannot be read: ${describeErrno(errnoCode(e))}.` };

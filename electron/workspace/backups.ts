@@ -7,7 +7,7 @@ import { MAX_FILE_BYTES } from '../../shared/api';
 import type { Backup, Fingerprint } from '../../shared/api';
 import { isTempName, writeAtomic } from './atomicWrite';
 import { WorkspaceError } from './errors';
-import { decodeUtf8, readFileBytes } from './fileBytes';
+import { decodeUtf8, readRegularFile } from './fileBytes';
 import { checkBookPath } from './sitePath';
 
 const sha = (s: string) => crypto.createHash('sha256').update(s).digest('hex');
@@ -112,7 +112,7 @@ export class BackupStore {
       if (isTempName(n)) await fs.rm(file, { force: true }).catch(() => undefined);
       if (!/^[0-9a-f]{32}\.json$/.test(n)) continue;
       try {
-        const b = backupOf(JSON.parse(decodeUtf8((await readFileBytes(file, n, MAX_BACKUP_BYTES)).bytes)));
+        const b = backupOf(JSON.parse(decodeUtf8((await readRegularFile(file, n, MAX_BACKUP_BYTES)).bytes)));
         if (b && this.fileOf(b.path) === file) out.push(b);
       } catch {
         // a damaged backup (or anything but a regular file) is skipped, not fatal
@@ -124,7 +124,7 @@ export class BackupStore {
   /** The backup of a book, or null. */
   async read(bookPath: string): Promise<Backup | null> {
     try {
-      const b = backupOf(JSON.parse(decodeUtf8((await readFileBytes(this.fileOf(bookPath), bookPath, MAX_BACKUP_BYTES)).bytes)));
+      const b = backupOf(JSON.parse(decodeUtf8((await readRegularFile(this.fileOf(bookPath), bookPath, MAX_BACKUP_BYTES)).bytes)));
       return b && b.path === bookPath ? b : null;
     } catch {
       return null;

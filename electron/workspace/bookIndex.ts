@@ -5,6 +5,7 @@
  * again only when it changed, and checked again only when its context changed. Entries
  * that are not books the editor can open are rows with a `problem`, and are never read.
  */
+import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { BookSummary, Person } from '../../shared/api';
@@ -14,8 +15,8 @@ import type { BookChecker, OpenedBook } from './bookChecker';
 import { notUtf8Diagnostic } from './bookChecker';
 import { mapLimit } from './concurrency';
 import { WorkspaceError } from './errors';
-import { decodeUtf8, firstBadUtf8, kindOf, MAX_BOOK_BYTES, readFileBytes } from './fileBytes';
-import { checkBookPath, confine, realInside } from './sitePath';
+import { decodeUtf8, firstBadUtf8, kindOf, MAX_BOOK_BYTES, readRegularFile } from './fileBytes';
+import { checkBookPath, confine, realFolder, siteEntry } from './sitePath';
 
 /** What the library keeps of a file between scans. */
 interface Entry {
@@ -62,21 +63,26 @@ export class BookIndex {
    */
   async scan(people: readonly Person[], detail: ReadonlySet<string> | 'all' = new Set()): Promise<ScannedBook[]> {
     let names: string[];
+    const realDir = await realFolder(this.root, this.dir);
     try {
       names = (await fs.readdir(this.dir)).filter((n) => n.endsWith('.md'));
     } catch {
       this.cache.clear();
       throw await this.gone();
     }
+    // A _books/ that leads outside the site holds none of its books.
+    if (!realDir) names = [];
     const alive = new Set(names);
     for (const k of this.cache.keys()) if (!alive.has(k)) this.cache.delete(k);
     this.lastReads = 0;
     const held = new Map<string, number>();
     try {
-      const found = (await mapLimit(names, 16, (n) => this.open(n, held))).filter((f) => f !== null);
+      const found = (await mapLimit(names, 16, (n) => this.open(n, realDir!, held))).filter((f) => f !== null);
+      // Every book's context holds the people: compare them once, by a hash, not once per book.
+      const peopleKey = crypto.createHash('sha1').update(people.map((p) => `${p.id}\t${p.name}`).join('\n')).digest('hex');
       const books: BookWeek[] = [];
       for (const f of found) if ('opened' in f) books.push({ path: `_books/${f.name}`, title: f.opened.title, start: f.opened.start, end: f.opened.end });
-      const rows = await mapLimit(found, 16, async (f): Promise<ScannedBook> => ('problem' in f ? { summary: problemRow(f.name, f.problem) } : this.check(f.name, f.entry, people, books, held, detail === 'all' || detail.has(`_books/${f.name}`))));
+      const rows = await mapLimit(found, 16, async (f): Promise<ScannedBook> => ('problem' in f ? { summary: problemRow(f.name, f.problem) } : this.check(f.name, f.entry, { people, key: peopleKey }, books, held, detail === 'all' || detail.has(`_books/${f.name}`))));
       return rows.sort((a, b) => compareSummaries(a.summary, b.summary));
     } finally {
       for (const id of held.values()) this.checker.forget(id);
@@ -90,7 +96,7 @@ export class BookIndex {
   }
 
   /** Finds what an entry is, and opens it when it is a readable book (from the cache when unchanged). */
-  private async open(name: string, held: Map<string, number>): Promise<{ name: string; problem: string } | { name: string; entry: Entry; opened: OpenedBook } | null> {
+  private async open(name: string, realDir: string, held: Map<string, number>): Promise<{ name: string; problem: string } | { name: string; entry: Entry; opened: OpenedBook } | null> {
     const rel = `_books/${name}`;
     try {
       checkBookPath(rel);
@@ -98,20 +104,15 @@ export class BookIndex {
       return { name, problem: `The site cannot serve this name: ${(e as Error).message}` };
     }
     // A link that leads outside the site, or nowhere, is not the site's: it is not listed at all.
-    const real = await realInside(this.root, path.join(this.dir, name));
-    if (!real) return null;
-    let stat;
-    try {
-      stat = await fs.lstat(real);
-    } catch {
-      return { name, problem: 'It disappeared while the library was read.' };
-    }
+    const found = await siteEntry(this.root, realDir, name);
+    if (!found) return null;
+    const { real, stat } = found;
     if (!stat.isFile()) return { name, problem: `It is ${kindOf(stat)}, not a file: it was not read.` };
     if (stat.size > MAX_BOOK_BYTES) return { name, problem: `It is ${stat.size} bytes, more than the ${MAX_BOOK_BYTES} this editor opens: it was not read.` };
     const hit = this.cache.get(name);
     if (hit && hit.real === real && hit.mtimeMs === stat.mtimeMs && hit.size === stat.size && hit.ino === stat.ino) return { name, entry: hit, opened: hit.opened };
     try {
-      const { bytes } = await readFileBytes(real, rel);
+      const { bytes } = await readRegularFile(real, rel, MAX_BOOK_BYTES, stat);
       this.lastReads++;
       const text = decodeUtf8(bytes);
       const id = ++lastId;
@@ -128,10 +129,10 @@ export class BookIndex {
   }
 
   /** A book's row, with counts against its site context (recomputed only when that context changed). */
-  private async check(name: string, entry: Entry, people: readonly Person[], books: readonly BookWeek[], held: Map<string, number>, withDiagnostics: boolean): Promise<ScannedBook> {
+  private async check(name: string, entry: Entry, people: { readonly people: readonly Person[]; readonly key: string }, books: readonly BookWeek[], held: Map<string, number>, withDiagnostics: boolean): Promise<ScannedBook> {
     const rel = `_books/${name}`;
-    const site = siteContextFor(rel, entry.opened.head as Value, { people, books, coverExists: await coverExists(this.root, entry.opened.head.cover) });
-    const key = JSON.stringify(site);
+    const site = siteContextFor(rel, entry.opened.head as Value, { people: people.people, books, coverExists: await coverExists(this.root, entry.opened.head.cover) });
+    const key = `${people.key} ${JSON.stringify({ ...site, people: undefined, names: undefined })}`;
     const row = (errors: number, warnings: number): BookSummary => ({
       id: name.replace(/\.md$/, ''),
       path: rel,
@@ -148,7 +149,7 @@ export class BookIndex {
     try {
       if (id === undefined) {
         // Checked before, against another context: read it again (it has not changed).
-        const { bytes } = await readFileBytes(entry.real, rel);
+        const { bytes } = await readRegularFile(entry.real, rel);
         this.lastReads++;
         id = ++lastId;
         await this.checker.open(id, decodeUtf8(bytes));

@@ -67,16 +67,17 @@ function checkRegular(stat: Stats, label: string, maxBytes: number): void {
 }
 
 /**
- * Reads a regular file (a real path: links resolved first) and fingerprints it. Anything
- * else (a FIFO, a device, a folder) is refused before it is opened, and again after, on
- * the open handle. The stat and the read use one handle, and the read is retried when
- * the file changed size while it was read, so the fingerprint matches the bytes.
+ * Reads a regular file (a real path: links resolved first). Anything else (a FIFO, a
+ * device, a folder) is refused before it is opened, and again after, on the open handle.
+ * The stat and the read use one handle, and the read is retried when the file changed size
+ * while it was read. `known`: the caller's own lstat of the file, just taken (a library
+ * scan), so it is not asked again.
  */
-export async function readFileBytes(file: string, label: string, maxBytes = MAX_BOOK_BYTES): Promise<FileBytes> {
+export async function readRegularFile(file: string, label: string, maxBytes = MAX_BOOK_BYTES, known?: Stats): Promise<{ readonly bytes: Buffer; readonly mtimeMs: number }> {
   for (let attempt = 0; ; attempt++) {
     let handle: fs.FileHandle;
     try {
-      checkRegular(await fs.lstat(file), label, maxBytes);
+      checkRegular(attempt === 0 && known ? known : await fs.lstat(file), label, maxBytes);
       handle = await fs.open(file, READ_FLAGS);
     } catch (e) {
       if (e instanceof WorkspaceError) throw e;
@@ -87,17 +88,22 @@ export async function readFileBytes(file: string, label: string, maxBytes = MAX_
       throw new WorkspaceError('not-found', `${label} cannot be read (${describeErrno(code)}).`);
     }
     try {
-      const before = await handle.stat();
-      checkRegular(before, label, maxBytes);
+      const stat = await handle.stat();
+      checkRegular(stat, label, maxBytes);
       const bytes = await handle.readFile();
-      const after = await handle.stat();
-      if ((bytes.length !== after.size || after.mtimeMs !== before.mtimeMs) && attempt < 3) continue;
+      if (bytes.length !== stat.size && attempt < 3) continue;
       if (bytes.length > maxBytes) throw new WorkspaceError('too-large', `${label} is ${bytes.length} bytes, more than the ${maxBytes} this editor opens.`);
-      return { bytes, fingerprint: { mtimeMs: after.mtimeMs, size: bytes.length, hash: hashBytes(bytes) } };
+      return { bytes, mtimeMs: stat.mtimeMs };
     } finally {
       await handle.close();
     }
   }
+}
+
+/** Reads a regular file as readRegularFile does, with the fingerprint of exactly the bytes read. */
+export async function readFileBytes(file: string, label: string, maxBytes = MAX_BOOK_BYTES): Promise<FileBytes> {
+  const { bytes, mtimeMs } = await readRegularFile(file, label, maxBytes);
+  return { bytes, fingerprint: { mtimeMs, size: bytes.length, hash: hashBytes(bytes) } };
 }
 
 /** An errno code in words, for messages (never the raw system text, which may name temp paths). */

@@ -4,8 +4,8 @@ import path from 'node:path';
 import type { Person } from '../../shared/api';
 import type { BookChecker } from './bookChecker';
 import { mapLimit } from './concurrency';
-import { decodeUtf8, readFileBytes } from './fileBytes';
-import { realInside } from './sitePath';
+import { decodeUtf8, readRegularFile } from './fileBytes';
+import { realFolder, siteEntry } from './sitePath';
 
 interface Entry {
   readonly real: string;
@@ -29,15 +29,17 @@ export class PeopleIndex {
   /** Every readable person, sorted by id; files starting with `_` (templates) or `.`, and anything but regular files, are skipped. */
   async list(): Promise<Person[]> {
     let names: string[];
+    const realDir = await realFolder(this.root, this.dir);
     try {
-      names = (await fs.readdir(this.dir)).filter((n) => n.endsWith('.md') && !n.startsWith('_') && !n.startsWith('.')).sort();
+      if (!realDir) throw new Error('no _people folder inside the site');
+      names = (await fs.readdir(realDir)).filter((n) => n.endsWith('.md') && !n.startsWith('_') && !n.startsWith('.')).sort();
     } catch {
       this.cache.clear();
       return [];
     }
     const alive = new Set(names);
     for (const k of this.cache.keys()) if (!alive.has(k)) this.cache.delete(k);
-    const people = await mapLimit(names, 16, (n) => this.read(n));
+    const people = await mapLimit(names, 16, (n) => this.read(n, realDir!));
     const seen = new Set<string>();
     const out: Person[] = [];
     for (const p of people) {
@@ -49,15 +51,15 @@ export class PeopleIndex {
     return out.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   }
 
-  private async read(name: string): Promise<Person | null> {
-    const real = await realInside(this.root, path.join(this.dir, name));
-    if (!real) return null;
+  private async read(name: string, realDir: string): Promise<Person | null> {
+    const found = await siteEntry(this.root, realDir, name);
+    if (!found) return null;
+    const { real, stat: s } = found;
     try {
-      const s = await fs.lstat(real);
       if (!s.isFile() || s.size > MAX_PERSON_BYTES) return null;
       const hit = this.cache.get(name);
       if (hit && hit.real === real && hit.mtimeMs === s.mtimeMs && hit.size === s.size) return hit.person;
-      const { bytes } = await readFileBytes(real, `_people/${name}`, MAX_PERSON_BYTES);
+      const { bytes } = await readRegularFile(real, `_people/${name}`, MAX_PERSON_BYTES, s);
       const person = await this.checker.person(name, decodeUtf8(bytes));
       this.cache.set(name, { real, mtimeMs: s.mtimeMs, size: s.size, person });
       return person;

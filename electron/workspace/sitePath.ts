@@ -3,6 +3,7 @@
  * through real paths, to a place inside the site root. Symbolic links may point anywhere
  * inside the site, never outside it.
  */
+import type { Stats } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { WorkspaceError, errnoCode } from './errors';
@@ -85,4 +86,24 @@ export async function realInside(rootReal: string, file: string): Promise<string
   } catch {
     return null;
   }
+}
+
+/**
+ * An entry of a folder of the site (`dirReal`: the folder's real path, inside the site):
+ * its real path and what it is (`lstat`), or null when it is gone, or a link that leads
+ * outside the site or nowhere. Only a link costs a `realpath`.
+ */
+export async function siteEntry(rootReal: string, dirReal: string, name: string): Promise<{ readonly real: string; readonly stat: Stats } | null> {
+  const at = path.join(dirReal, name);
+  const stat = await fs.lstat(at).catch(() => null);
+  if (!stat?.isSymbolicLink()) return stat ? { real: at, stat } : null;
+  const real = await realInside(rootReal, at);
+  const target = real ? await fs.lstat(real).catch(() => null) : null;
+  return real && target ? { real, stat: target } : null;
+}
+
+/** The real path of a folder of the site, or null when it is missing or leads outside the site. */
+export async function realFolder(rootReal: string, dir: string): Promise<string | null> {
+  const real = await realInside(rootReal, dir);
+  return real && (await fs.stat(real).then((s) => s.isDirectory(), () => false)) ? real : null;
 }

@@ -1,8 +1,8 @@
 /**
  * The book checker in a worker thread: the hosts parse and validate the site's books
- * there, so their event loop keeps answering while a huge or hostile book is read. One
- * worker serves every workspace of the process; where no worker can start, the work runs
- * in this thread instead.
+ * there, so their event loop keeps answering while a huge or hostile book is read; short
+ * texts are parsed here, in slices of a few milliseconds. One worker serves every
+ * workspace of the process; where no worker can start, the work runs in this thread instead.
  */
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -17,6 +17,13 @@ export type CheckRequest =
   | { readonly op: 'check'; readonly id: number; readonly site: SiteContext; readonly withDiagnostics: boolean }
   | { readonly op: 'forget'; readonly id: number }
   | { readonly op: 'person'; readonly fileName: string; readonly text: string };
+
+/**
+ * Texts up to this long are parsed here, between two awaits: even read the slowest way (the
+ * yaml package) one takes a few milliseconds, less than a trip to the worker and back.
+ * Real people files are 3 KB, most books 10 to 35 KB; anything longer goes to the worker.
+ */
+const INLINE_MAX = 16 * 1024;
 
 type Answer = { readonly seq: number; readonly ok: true; readonly value: unknown } | { readonly seq: number; readonly ok: false; readonly error: string };
 
@@ -91,7 +98,7 @@ class WorkerChecker implements BookChecker {
   }
 
   open(id: number, text: string) {
-    if (!this.ensure()) {
+    if (text.length <= INLINE_MAX || !this.ensure()) {
       this.localIds.add(id);
       return this.local.open(id, text);
     }
@@ -109,7 +116,7 @@ class WorkerChecker implements BookChecker {
   }
 
   person(fileName: string, text: string) {
-    if (!this.ensure()) return this.local.person(fileName, text);
+    if (text.length <= INLINE_MAX || !this.ensure()) return this.local.person(fileName, text);
     return this.call<Awaited<ReturnType<BookChecker['person']>>>({ op: 'person', fileName, text });
   }
 

@@ -18,7 +18,7 @@ import { blockedMessage, outputOf, textOf } from './repo';
 import type { Repo, RunOptions } from './repo';
 import { changeKindOf, porcelain } from './status';
 import type { GitRun } from './runGit';
-import { decodeUtf8, readFileBytes } from '../fileBytes';
+import { decodeUtf8, readRegularFile } from '../fileBytes';
 
 /** A file the remote's commits changed, repository-relative, with how. */
 interface Incoming {
@@ -270,7 +270,7 @@ async function booksOf(repo: Repo, incoming: readonly Incoming[]): Promise<Incom
     let title = '';
     if (f.change !== 'deleted') {
       // Only a regular file is read: an incoming book may be a link to /dev/zero or a FIFO.
-      const text = await readFileBytes(path.join(repo.top, ...f.path.split('/')), rel).then((r) => decodeUtf8(r.bytes), () => '');
+      const text = await readRegularFile(path.join(repo.top, ...f.path.split('/')), rel).then((r) => decodeUtf8(r.bytes), () => '');
       title = bookOf(openBook(text).data)?.title.trim() ?? '';
     }
     books.push({ path: rel, title: title || id, change: f.change });
