@@ -58,8 +58,11 @@ export function oneLine(text: string): string {
 
 /** One line per diagnostic, in the format editors and CI annotate. */
 export function formatDiagnostic(file: string, d: Diagnostic): string {
-  return `${oneLine(file)}:${d.range.startLine}:${d.range.startColumn}: ${d.severity}: ${oneLine(d.message)}`;
+  return lineOf(oneLine(file), d);
 }
+
+/** The line of a diagnostic of a file whose name is already on one line. */
+const lineOf = (shown: string, d: Diagnostic) => `${shown}:${d.range.startLine}:${d.range.startColumn}: ${d.severity}: ${oneLine(d.message)}`;
 
 /** What one book file is to the command line: a book of a site (checked through its workspace), or a file on its own. */
 type Unit = { readonly kind: 'book'; readonly ws: Workspace; readonly rel: string; readonly shown: string } | { readonly kind: 'alone'; readonly file: string; readonly shown: string } | { readonly kind: 'problem'; readonly shown: string; readonly problem: string };
@@ -206,12 +209,13 @@ export async function main(argv: string[], out: (line: string) => void = console
       const checked = await check(units);
       units.forEach((unit, i) => {
         const { problem, diagnostics } = checked[i]!;
+        const shown = oneLine(unit.shown);
         if (problem) {
-          out(`${oneLine(unit.shown)}:1:1: error: ${oneLine(problem)}`);
+          out(`${shown}:1:1: error: ${oneLine(problem)}`);
           errors++;
         }
         for (const d of diagnostics) {
-          out(formatDiagnostic(unit.shown, d));
+          out(lineOf(shown, d));
           if (d.severity === 'error') errors++;
           else warnings++;
         }

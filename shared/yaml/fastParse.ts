@@ -163,7 +163,6 @@ class Reader {
     const s = this.src;
     const entries: Entry[] = [];
     const value: { [k: string]: Value } = {};
-    const seen = new Set<string>();
     let keyStart = first;
     for (;;) {
       let p = keyStart;
@@ -171,8 +170,8 @@ class Reader {
       while (isKeyChar(s.charCodeAt(p))) p++;
       if (s.charCodeAt(p) !== COLON) decline();
       const key = s.slice(keyStart, p);
-      if (seen.has(key) || resolvePlain(key) !== key) decline();
-      seen.add(key);
+      // A key met before is already an own property of the value: no set of keys beside it.
+      if (Object.prototype.hasOwnProperty.call(value, key) || resolvePlain(key) !== key) decline();
       const colon = p;
       const after = s.charCodeAt(colon + 1);
       let child: YNode;
