@@ -51,9 +51,15 @@ export function parseYamlSlow(source: string): ParseResult {
   });
   const problems: YamlProblem[] = [];
   for (const e of doc.errors) {
-    // The package runs out of stack on deep nesting: say so once, in words, where it happened.
-    if (e.code === 'RESOURCE_EXHAUSTION' && problems.some((p) => p.message === TOO_DEEP)) continue;
-    problems.push({ from: e.pos[0], to: Math.max(e.pos[1], e.pos[0]), message: e.code === 'RESOURCE_EXHAUSTION' ? TOO_DEEP : yamlMessage(e.message), severity: 'error', code: 'yaml' });
+    if (e.code === 'RESOURCE_EXHAUSTION') {
+      // The package ran out of stack on deep nesting: say so once, in words, at the bracket
+      // that goes past the limit (where the stack ran out depends on the machine).
+      if (problems.some((p) => p.message === TOO_DEEP)) continue;
+      const at = tooDeepFlowAt(source) ?? e.pos[0];
+      problems.push({ from: at, to: at + 1, message: TOO_DEEP, severity: 'error', code: 'yaml' });
+      continue;
+    }
+    problems.push({ from: e.pos[0], to: Math.max(e.pos[1], e.pos[0]), message: yamlMessage(e.message), severity: 'error', code: 'yaml' });
   }
   for (const w of doc.warnings) problems.push({ from: w.pos[0], to: Math.max(w.pos[1], w.pos[0]), message: yamlMessage(w.message), severity: 'warning', code: 'yaml' });
   if (problems.some((p) => p.severity === 'error')) return { root: null, problems };
@@ -68,6 +74,25 @@ export function parseYamlSlow(source: string): ParseResult {
 }
 
 const TOO_DEEP = `The front matter is nested more than ${MAX_DEPTH} levels deep; a book needs a few.`;
+
+/** The offset of the first flow bracket (`[` or `{`) nested deeper than MAX_DEPTH, outside quotes and comments; null when none is. */
+function tooDeepFlowAt(source: string): number | null {
+  let depth = 0;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '[' || c === '{') {
+      if (++depth > MAX_DEPTH) return i;
+    } else if ((c === ']' || c === '}') && depth > 0) depth--;
+    else if (c === '"' || c === "'") {
+      // Skip the quoted text (a doubled '' or an escaped \" stays inside it).
+      for (i++; i < source.length && source[i] !== c; i++) if (c === '"' && source[i] === '\\') i++;
+    } else if (c === '#' && (i === 0 || /\s/.test(source[i - 1]!))) {
+      const nl = source.indexOf('\n', i);
+      i = nl < 0 ? source.length : nl;
+    }
+  }
+  return null;
+}
 
 function yamlMessage(message: string): string {
   const m = message.replace(/ at line \d+, column \d+.*$/s, '').trim();

@@ -69,6 +69,11 @@ describe('deep nesting', () => {
     });
   }
 
+  it('deep flow nesting is placed at the bracket that goes past the limit', () => {
+    const [deep] = validate(openBook(book(deepFlow(5000)))).filter((d) => /nested/.test(d.message));
+    expect(deep!.range).toMatchObject({ startLine: 3, startColumn: 4 + 64 });
+  });
+
   it('60 levels are still read', () => {
     const doc = openBook(book(deepFlow(60)));
     expect(doc.diagnostics).toEqual([]);
