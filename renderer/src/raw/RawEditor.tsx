@@ -52,6 +52,8 @@ export default function RawEditor({ text, commits, sync, active, diagnostics, da
   const latest = useRef({ onCursor, onCommand, sync });
   latest.current = { onCursor, onCommand, sync };
   const initial = useMemo(() => sync.text, [sync]);
+  // The wrapper hands changed options to Monaco: a read-only book's text cannot be typed into.
+  const options = useMemo(() => ({ ...OPTIONS, readOnly }), [readOnly]);
   const [ready, setReady] = useState(false);
 
   const port = useMemo<ModelPort>(
@@ -84,10 +86,6 @@ export default function RawEditor({ text, commits, sync, active, diagnostics, da
     for (const [id, label, keybindings] of COMMAND_KEYS) editor.addAction({ id: `book.${id}`, label, keybindings, run: () => latest.current.onCommand(id) });
     setReady(true);
   };
-
-  useEffect(() => {
-    if (ready) editorRef.current?.updateOptions({ readOnly });
-  }, [readOnly, ready]);
 
   // The store's text changed (a form edit, undo, a reload): only the changed span goes into the model.
   useEffect(() => {
@@ -132,5 +130,5 @@ export default function RawEditor({ text, commits, sync, active, diagnostics, da
     if (reveal.focus) editor.focus();
   }, [reveal, active, ready, sync]);
 
-  return <Editor height="100%" defaultLanguage={BOOK_LANGUAGE} defaultValue={initial} theme={monacoTheme(dark)} options={{ ...OPTIONS, readOnly }} onMount={onMount} loading={<p className="raw-loading muted">Loading the raw view…</p>} />;
+  return <Editor height="100%" defaultLanguage={BOOK_LANGUAGE} defaultValue={initial} theme={monacoTheme(dark)} options={options} onMount={onMount} loading={<p className="raw-loading muted">Loading the raw view…</p>} />;
 }
