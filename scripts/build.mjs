@@ -18,6 +18,8 @@ const args = new Set(process.argv.slice(2));
 const out = path.join(root, 'dist');
 
 const node = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, logLevel: 'warning', absWorkingDir: root };
+// CommonJS bundles have no import.meta: give them the bundle's own address instead.
+const cjsImportMeta = { define: { 'import.meta.url': 'importMetaUrl' }, banner: { js: "const importMetaUrl = require('node:url').pathToFileURL(__filename).href;" } };
 
 function exists(p) {
   return fs.existsSync(path.join(root, p));
@@ -30,15 +32,12 @@ async function buildNode() {
   }
   if (args.has('--cli')) return Promise.all(jobs);
   if (exists('electron/serve.ts')) jobs.push(build({ ...node, entryPoints: ['electron/serve.ts'], outfile: 'dist/electron/serve.mjs', format: 'esm', packages: 'external' }));
-  // The main process is CommonJS: `import.meta.url` (how the image code finds its fonts) is given its file's URL.
-  if (exists('electron/main.ts')) {
-    jobs.push(build({
-      ...node, entryPoints: ['electron/main.ts'], outfile: 'dist/electron/main.cjs', format: 'cjs', external: ['electron', '@napi-rs/canvas'],
-      define: { 'import.meta.url': '__bookEditorFileUrl' }, banner: { js: 'const __bookEditorFileUrl = require("node:url").pathToFileURL(__filename).href;' },
-    }));
-  }
+  // The workspace's checking worker: a bundle of its own beside the others, found from import.meta.url.
+  if (exists('electron/workspace/checkWorker.ts')) jobs.push(build({ ...node, entryPoints: ['electron/workspace/checkWorker.ts'], outfile: 'dist/electron/checkWorker.cjs', format: 'cjs' }));
+  // The main process is CommonJS: `import.meta.url` (how the image code finds its fonts, and the workspace its worker) is given its file's URL.
+  if (exists('electron/main.ts')) jobs.push(build({ ...node, entryPoints: ['electron/main.ts'], outfile: 'dist/electron/main.cjs', format: 'cjs', external: ['electron', '@napi-rs/canvas'], ...cjsImportMeta }));
   // A sandboxed preload can require only 'electron': bundle everything else into it.
-  if (exists('electron/preload.ts')) jobs.push(build({ ...node, entryPoints: ['electron/preload.ts'], outfile: 'dist/electron/preload.cjs', format: 'cjs', external: ['electron'] }));
+  if (exists('electron/preload.ts')) jobs.push(build({ ...node, entryPoints: ['electron/preload.ts'], outfile: 'dist/electron/preload.cjs', format: 'cjs', external: ['electron'], ...cjsImportMeta }));
   return Promise.all(jobs);
 }
 

@@ -25,6 +25,9 @@ export interface SiteInfo {
   readonly canOpenOther: boolean;
 }
 
+/** The largest file the editor reads or writes, in bytes: the hosts, the workspace and the command line share it. */
+export const MAX_FILE_BYTES = 32 * 1024 * 1024;
+
 /** One row of the library. */
 export interface BookSummary {
   /** The file name without `.md`, e.g. `20210705-engineering-mlops`. */
@@ -36,6 +39,12 @@ export interface BookSummary {
   readonly end: string;
   readonly errors: number;
   readonly warnings: number;
+  /**
+   * Set for an entry of `_books/` that is not a book the editor can open, in words: a name
+   * the site cannot serve, a folder, a FIFO or other special file, a file too large. It is
+   * never read; the row says why (and counts as one error).
+   */
+  readonly problem?: string;
 }
 
 /** A person from `_people/<id>.md`. */
@@ -53,6 +62,12 @@ export interface BookFile {
   readonly path: string;
   readonly text: string;
   readonly fingerprint: Fingerprint;
+  /**
+   * Set when the bytes are not valid UTF-8: the offset of the first bad byte. The text then
+   * shows bad bytes as U+FFFD; the book opens read-only and saving over it is refused, so
+   * no byte of it is ever replaced.
+   */
+  readonly notUtf8At?: number;
 }
 
 /** The result of a save: saved, or refused because the file changed on disk since it was read. */
@@ -139,6 +154,8 @@ export type SiteEvent =
   | { readonly kind: 'book-changed' | 'book-added' | 'book-removed'; readonly path: string }
   | { readonly kind: 'people-changed' }
   | { readonly kind: 'site-opened' }
+  /** The site folder vanished (moved, renamed, deleted): the page says so at once; backups still work. */
+  | { readonly kind: 'site-gone'; readonly message: string }
   /** A command from the native menu, e.g. `save`, `undo`, `view.raw`. */
   | { readonly kind: 'command'; readonly command: string }
   /** A book to open (from the command line or Open File…). */
@@ -423,7 +440,7 @@ const fail = (name: string, what: string, value: unknown): never => {
   throw new ApiArgumentError(`${name} must be ${what}, got ${typeof value === 'string' ? JSON.stringify(value.slice(0, 80)) : value === null ? 'null' : Array.isArray(value) ? 'a list' : typeof value}.`);
 };
 
-const MAX_TEXT = 32 * 1024 * 1024;
+const MAX_TEXT = MAX_FILE_BYTES;
 
 const isString = (max = 4096): Check => (v, name) => {
   if (typeof v !== 'string') fail(name, 'a string', v);
@@ -567,6 +584,28 @@ export const API_ARGS: { readonly [M in ApiMethod]: readonly (readonly [string, 
 
 /** Every method of the contract. */
 export const API_METHODS = Object.keys(API_ARGS) as ApiMethod[];
+
+/** Methods about the window the page lives in: each host supplies them itself; every other method is the workspace's. */
+export const WINDOW_METHODS = ['openExternal', 'setWindowState'] as const satisfies readonly ApiMethod[];
+
+/** A method the hosts supply themselves. */
+export type WindowMethod = (typeof WINDOW_METHODS)[number];
+
+/** The part of the contract one open site serves (everything but the window methods). */
+export type SiteApi = Omit<BookApi, WindowMethod>;
+
+/** The name of a method one open site serves. */
+export type SiteMethod = keyof SiteApi;
+
+/** Every method one open site serves, in the contract's order. */
+export const SITE_METHODS = API_METHODS.filter((m): m is SiteMethod => !(WINDOW_METHODS as readonly string[]).includes(m));
+
+/** The contract over one transport: every method of the list becomes `call(method, args)`; `own` supplies the window methods (and may replace any other). */
+export function contractOver(call: (method: ApiMethod, args: unknown[]) => Promise<unknown>, own: Pick<BookApi, WindowMethod> & Partial<BookApi>): BookApi {
+  const api: Partial<Record<ApiMethod, (...args: unknown[]) => Promise<unknown>>> = {};
+  for (const method of API_METHODS) api[method] = (...args: unknown[]) => call(method, args);
+  return { ...(api as BookApi), ...own };
+}
 
 /** Checks a call's arguments; throws ApiArgumentError naming the first bad one. */
 export function checkArgs(method: string, args: unknown): asserts method is ApiMethod {

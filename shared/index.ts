@@ -3,6 +3,8 @@ export { openBook, applyEdit, applyEdits, checkEdit, checkValue } from './book/d
 export type { BookDocument, Edit } from './book/document';
 export { validate, sortDiagnostics, isValidDateTime, didYouMean, REQUIRED_KEYS, DATE_FORMAT } from './book/validate';
 export type { SiteContext } from './book/validate';
+export { siteContextFor, coverPathOf } from './book/siteContext';
+export type { BookWeek, SiteFacts } from './book/siteContext';
 export { LineIndex } from './book/diagnostic';
 export type { Diagnostic, Range, Severity } from './book/diagnostic';
 export { DESCRIPTION_PREFIX, descriptionFor, displayNames, expectedDescription, joinNames } from './book/descriptionForm';

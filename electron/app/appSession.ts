@@ -7,6 +7,7 @@ import { backupDirFor } from '../workspace/backups';
 import { WorkspaceError } from '../workspace/errors';
 import { EventQueue } from '../workspace/eventQueue';
 import { locateSite } from '../workspace/siteRoot';
+import { serveContract } from '../workspace/serveContract';
 import { Workspace } from '../workspace/workspace';
 
 /** What the main process does for the page. */
@@ -88,34 +89,15 @@ export class AppSession {
       if (!this.current) throw new WorkspaceError('no-site', 'No site is open: open a folder with File › Open Folder….');
       return this.current;
     };
-    return {
+    return serveContract(ws, {
       site: async () => (this.current ? this.current.site() : null),
-      listBooks: async () => ws().listBooks(),
-      people: async () => ws().people(),
-      readBook: async (p) => ws().readBook(p),
-      saveBook: async (p, text, base) => ws().saveBook(p, text, base),
-      newBook: async (request) => ws().newBook(request),
-      renameBook: async (from, to, base) => ws().renameBook(from, to, base),
-      createPerson: async (person) => ws().createPerson(person),
-      filesExist: async (paths) => ws().filesExist(paths),
-      readAsset: async (p) => ws().readAsset(p),
-      writeBackup: async (p, text, base) => ws().writeBackup(p, text, base),
-      listBackups: async () => ws().listBackups(),
-      discardBackup: async (p) => ws().discardBackup(p),
-      writeCover: async (p, base64, overwrite) => ws().writeCover(p, base64, overwrite),
-      makePreviewImage: async (p, text, overwrite) => ws().makePreviewImage(p, text, overwrite),
-      previewImageState: async (p, text) => ws().previewImageState(p, text),
       nextEvents: (cursor) => (this.current ? this.current.nextEvents(cursor) : this.events.next(cursor)),
-      gitStatus: async () => ws().gitStatus(),
-      readAtHead: async (p) => ws().readAtHead(p),
-      commit: async (paths, message) => ws().commit(paths, message),
-      sync: async () => ws().sync(),
       openExternal: (url) => this.hooks.openExternal(url),
       setWindowState: async (state) => {
         this.state = { title: state.title, dirty: state.dirty };
         this.hooks.setWindowState(this.state);
         for (const l of [...this.stateListeners]) l(this.state);
       },
-    };
+    });
   }
 }

@@ -7,10 +7,13 @@ import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pipeline } from 'node:stream/promises';
+import { MAX_FILE_BYTES } from '../../shared/api';
 import type { BookApi } from '../../shared/api';
 import type { GitOptions } from '../workspace/git/runGit';
 import { Workspace } from '../workspace/workspace';
 import { callApi } from './apiCall';
+import { CONNECTION_LIMITS, guardConnections } from './connections';
+import type { ConnectionLimits } from './connections';
 import { hostApi } from './hostApi';
 import { SECURITY_HEADERS } from './securityHeaders';
 import { resolveStatic } from './staticFiles';
@@ -21,15 +24,30 @@ export interface HostOptions {
   readonly siteRoot: string;
   /** 0 (the default) takes any free port. */
   readonly port?: number;
-  /** This site's backup folder; default `<tmp>/book-editor-backups/<hash of the site root>`. */
+  /** This site's backup folder; default: a folder per site in the user's own backup folder. */
   readonly backupDir?: string;
   /** The built renderer (`dist/renderer`). */
   readonly rendererDir: string;
   /** How long a `nextEvents` poll waits, ms (tests shorten it). */
   readonly pollTimeoutMs?: number;
+  /** The limits on slow and many clients (tests shorten them). */
+  readonly limits?: Partial<HostLimits>;
   /** How git runs (tests give it an environment of its own); default: the system's git and this process's environment. */
   readonly git?: GitOptions;
 }
+
+/** How long clients may take and how many may connect. */
+export interface HostLimits {
+  /** To send the headers, ms. */
+  readonly headersTimeoutMs: number;
+  /** To send the whole request, ms: a long poll's wait is its answer's, not its request's. */
+  readonly requestTimeoutMs: number;
+  /** Connections open at once, and how long one may stay without a request being answered on it. */
+  readonly connections: ConnectionLimits;
+}
+
+/** The host's limits: headers within 10 s, a whole request within 30 s, the connection guard's defaults. */
+export const HOST_LIMITS: HostLimits = { headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, connections: CONNECTION_LIMITS };
 
 /** A running host. */
 export interface RunningHost {
@@ -45,8 +63,9 @@ export interface RunningHost {
   close(): Promise<void>;
 }
 
-/** Largest request body accepted (a book is at most 32 MB of text; JSON adds escapes). */
-export const MAX_BODY_BYTES = 40 * 1024 * 1024;
+/** Largest request body accepted: a book of the largest size the editor reads (MAX_FILE_BYTES), with room for JSON's escapes. */
+export const MAX_BODY_BYTES = MAX_FILE_BYTES + 8 * 1024 * 1024;
+
 
 const sha = (s: string) => crypto.createHash('sha256').update(s).digest();
 
@@ -80,8 +99,9 @@ async function readBody(req: http.IncomingMessage, limit: number): Promise<Buffe
 
 async function handleApi(api: BookApi, token: string, req: http.IncomingMessage, res: http.ServerResponse, method: string): Promise<void> {
   const given = req.headers['x-book-token'];
-  if (given === undefined) return send(res, 401, { error: 'The x-book-token header is missing: open the address the host printed.' });
-  if (typeof given !== 'string' || !sameToken(given, token)) return send(res, 403, { error: 'The token is wrong: open the address the host printed.' });
+  // Refused before the body is read: the connection closes rather than wait for it.
+  if (given === undefined) return send(res, 401, { error: 'The x-book-token header is missing: open the address the host printed.' }, { Connection: 'close' });
+  if (typeof given !== 'string' || !sameToken(given, token)) return send(res, 403, { error: 'The token is wrong: open the address the host printed.' }, { Connection: 'close' });
   if (req.method !== 'POST') return send(res, 405, { error: 'Use POST.' }, { Allow: 'POST' });
   const declared = Number(req.headers['content-length'] ?? 0);
   const body = declared > MAX_BODY_BYTES ? null : await readBody(req, MAX_BODY_BYTES);
@@ -118,7 +138,8 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   const api = hostApi(workspace);
   const token = crypto.randomBytes(32).toString('base64url');
   let port = 0;
-  const server = http.createServer((req, res) => {
+  const limits = { ...HOST_LIMITS, ...options.limits };
+  const server = http.createServer({ headersTimeout: limits.headersTimeoutMs, requestTimeout: limits.requestTimeoutMs, connectionsCheckingInterval: Math.min(1_000, limits.headersTimeoutMs / 4) }, (req, res) => {
     const host = (req.headers.host ?? '').toLowerCase();
     if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) return sendText(res, 403, 'Refused: wrong Host header.');
     const url = req.url ?? '/';
@@ -129,7 +150,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       else res.destroy();
     });
   });
-  server.requestTimeout = 0; // long polls wait ~25 s; headersTimeout still guards slow clients
+  guardConnections(server, limits.connections);
   try {
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);

@@ -2,7 +2,7 @@
 import path from 'node:path';
 import type { Asset } from '../../shared/api';
 import { WorkspaceError } from './errors';
-import { readFileBytes } from './fileBytes';
+import { readRegularFile } from './fileBytes';
 
 /** The image types served, by lower-case extension. SVG is served only as an image (never as a document). */
 export const IMAGE_TYPES: Readonly<Record<string, string>> = {
@@ -26,6 +26,6 @@ export function imageTypeOf(file: string): string | null {
 export async function readImage(real: string, rel: string): Promise<Asset> {
   const mime = imageTypeOf(rel);
   if (!mime || imageTypeOf(real) !== mime) throw new WorkspaceError('bad-path', `${rel} is not an image (jpg, jpeg, png, gif, webp or svg).`);
-  const { bytes } = await readFileBytes(real, rel, MAX_ASSET_BYTES);
+  const { bytes } = await readRegularFile(real, rel, MAX_ASSET_BYTES);
   return { mime, base64: bytes.toString('base64') };
 }

@@ -3,6 +3,7 @@
  * through real paths, to a place inside the site root. Symbolic links may point anywhere
  * inside the site, never outside it.
  */
+import type { Stats } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { WorkspaceError, errnoCode } from './errors';
@@ -16,7 +17,8 @@ export function checkRelative(rel: unknown): string {
   if (typeof rel !== 'string' || rel === '') throw new WorkspaceError('bad-path', 'A path must be a non-empty text.');
   if (rel.length > 1024) refuse(rel, 'it is longer than 1024 characters');
   if (rel.includes('\0')) refuse(rel, 'it holds a NUL character');
-  if ([...rel].some((c) => c < ' ')) refuse(rel, 'it holds a control character');
+  // eslint-disable-next-line no-control-regex -- the point is to find control characters
+  if (/[\x00-\x1f\x7f-\x9f\u2028\u2029]/.test(rel)) refuse(rel, 'it holds a control character (a tab, a line break, …)');
   if (rel.includes('\\')) refuse(rel, 'it holds a backslash; use forward slashes');
   if (rel.startsWith('/') || /^[a-zA-Z]:/.test(rel) || path.isAbsolute(rel)) refuse(rel, 'it is absolute; paths are relative to the site folder');
   if (rel.includes(':')) refuse(rel, 'it holds a colon');
@@ -28,10 +30,11 @@ export function checkRelative(rel: unknown): string {
   return rel;
 }
 
-/** Checks a book path: `_books/<name>.md`, one level deep. */
+/** Checks a book path: `_books/<name>.md`, one level deep, not hidden (Jekyll skips names that start with a dot). */
 export function checkBookPath(rel: unknown): string {
   const p = checkRelative(rel);
   if (!/^_books\/[^/]+\.md$/.test(p)) refuse(p, 'books are _books/<name>.md files');
+  if (p.startsWith('_books/.')) refuse(p, 'the name starts with a dot, and the site skips such files');
   return p;
 }
 
@@ -83,4 +86,24 @@ export async function realInside(rootReal: string, file: string): Promise<string
   } catch {
     return null;
   }
+}
+
+/**
+ * An entry of a folder of the site (`dirReal`: the folder's real path, inside the site):
+ * its real path and what it is (`lstat`), or null when it is gone, or a link that leads
+ * outside the site or nowhere. Only a link costs a `realpath`.
+ */
+export async function siteEntry(rootReal: string, dirReal: string, name: string): Promise<{ readonly real: string; readonly stat: Stats } | null> {
+  const at = path.join(dirReal, name);
+  const stat = await fs.lstat(at).catch(() => null);
+  if (!stat?.isSymbolicLink()) return stat ? { real: at, stat } : null;
+  const real = await realInside(rootReal, at);
+  const target = real ? await fs.lstat(real).catch(() => null) : null;
+  return real && target ? { real, stat: target } : null;
+}
+
+/** The real path of a folder of the site, or null when it is missing or leads outside the site. */
+export async function realFolder(rootReal: string, dir: string): Promise<string | null> {
+  const real = await realInside(rootReal, dir);
+  return real && (await fs.stat(real).then((s) => s.isDirectory(), () => false)) ? real : null;
 }

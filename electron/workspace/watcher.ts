@@ -26,14 +26,23 @@ export class SiteWatcher {
   private timer: NodeJS.Timeout | undefined;
   private flushing: Promise<void> = Promise.resolve();
   private closed = false;
+  /** The site folder's inode when watching began, and whether its path has lost it since. */
+  private rootIno: number | null = null;
+  private gone = false;
+  private rootTimer: NodeJS.Timeout | undefined;
 
-  constructor(private readonly root: string, private readonly queue: EventQueue, private readonly debounceMs = 100) {}
+  constructor(private readonly root: string, private readonly queue: EventQueue, private readonly debounceMs = 100, private readonly rootCheckMs = 1000) {}
 
   /** Takes the first snapshot and starts watching; folders that do not exist are not watched. */
   async start(): Promise<void> {
     for (const [name, stamp] of await this.scanBooks()) this.books.set(name, stamp);
+    this.rootIno = (await fs.promises.stat(this.root).catch(() => null))?.ino ?? null;
     if (this.closed) return;
+    // Renaming or deleting the site folder moves no file inside it: look at the folder itself.
+    this.rootTimer = setInterval(() => void this.checkRoot(), this.rootCheckMs);
+    this.rootTimer.unref();
     this.watch('_books', (name) => {
+      void this.checkRoot();
       if (name === null) this.rescanBooks = true;
       else if (isBookName(name)) this.pendingBooks.add(name);
       else return;
@@ -70,8 +79,20 @@ export class SiteWatcher {
   close(): void {
     this.closed = true;
     clearTimeout(this.timer);
+    clearInterval(this.rootTimer);
     for (const w of this.watchers) w.close();
     this.watchers.length = 0;
+  }
+
+  /** Tells the page when the site folder vanishes (its path leads nowhere, or to another folder). */
+  private async checkRoot(): Promise<void> {
+    const now = await fs.promises.stat(this.root).catch(() => null);
+    if (this.closed || this.rootIno === null) return;
+    const there = !!now?.isDirectory() && now.ino === this.rootIno;
+    if (there === !this.gone) return;
+    this.gone = !there;
+    // Back again (renamed back): the next save or refresh of the library clears the page's message.
+    if (!there) this.queue.push({ kind: 'site-gone', message: `The site folder ${this.root} is gone: it was moved, renamed or deleted. Unsaved work is still backed up; save it once the folder is back.` });
   }
 
   private watch(folder: string, onName: (name: string | null) => void): void {

@@ -6,33 +6,39 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Asset, Backup, BookApi, BookFile, BookSummary, CommitResult, CoverResult, EventBatch, FileAtHead, Fingerprint, GitStatus, NewBookRequest, NewPersonRequest, Person, PreviewImageResult, PreviewImageState, RenameResult, SaveResult, SiteInfo, SyncResult } from '../../shared/api';
-import { applyEdits, bookIdOf, imageFolderOf, openBook, PERSON_ID, personPath, personText, renameBookEdits, validate } from '../../shared/index';
-import { writeAtomic, writeExclusive } from './atomicWrite';
+import { MAX_FILE_BYTES } from '../../shared/api';
+import type { Asset, Backup, BookFile, BookSummary, CommitResult, CoverResult, EventBatch, FileAtHead, Fingerprint, GitStatus, NewBookRequest, NewPersonRequest, Person, PreviewImageResult, PreviewImageState, RenameResult, SaveResult, SiteApi, SiteInfo, SyncResult } from '../../shared/api';
+import type { AppliedFix, Diagnostic } from '../../shared/index';
+import { applyEdits, bookIdOf, coverPathOf, fixAll, imageFolderOf, openBook, PERSON_ID, personPath, personText, renameBookEdits, siteContextFor, validate } from '../../shared/index';
+import { isTempName, writeAtomic, writeExclusive } from './atomicWrite';
 import { readImage } from './assets';
 import { BackupStore, defaultBackupDir } from './backups';
-import { BookIndex } from './bookIndex';
+import type { BookChecker } from './bookChecker';
+import { localChecker } from './bookChecker';
+import { BookIndex, coverExists } from './bookIndex';
 import { KeyedQueue, mapLimit } from './concurrency';
 import { WorkspaceError, errnoCode } from './errors';
 import { EventQueue } from './eventQueue';
-import { decodeUtf8, hashBytes, readFileBytes, statOrNull } from './fileBytes';
+import { decodeUtf8, describeErrno, firstBadUtf8, hashBytes, readFileBytes, statOrNull } from './fileBytes';
 import { makePreviewImage, previewImageState, writeCover } from './images/bookImages';
 import type { ImageSite } from './images/bookImages';
 import { SiteGit } from './git/siteGit';
 import type { GitOptions } from './git/runGit';
 import { newBookDraft } from './newBookText';
 import { moveBook } from './moveBook';
-import { PeopleIndex, personOf } from './peopleIndex';
+import { PeopleIndex } from './peopleIndex';
+import { personOf } from './bookChecker';
 import { checkBookPath, checkRelative, confine } from './sitePath';
 import { locateSite } from './siteRoot';
 import { SiteWatcher } from './watcher';
+import { workerChecker } from './workerChecker';
 
 /** The part of the contract the workspace serves; the hosts add the window and browser bits. */
-export type WorkspaceApi = Omit<BookApi, 'openExternal' | 'setWindowState'>;
+export type WorkspaceApi = SiteApi;
 
 /** How a workspace is set up. */
 export interface WorkspaceOptions {
-  /** This site's backup folder; default `<tmp>/book-editor-backups/<hash of the site root>`. */
+  /** This site's backup folder; default: a folder per site in the user's own backup folder (see `userBackupBase`). */
   readonly backupDir?: string;
   /** The clock (ms since epoch), for tests. */
   readonly now?: () => number;
@@ -44,8 +50,19 @@ export interface WorkspaceOptions {
   readonly debounceMs?: number;
   /** How long a `nextEvents` poll waits on the workspace's own queue, ms (default 25 s). */
   readonly pollTimeoutMs?: number;
+  /** Parse and check books in a worker thread, so the event loop never waits on one (default true; the command line checks in its own thread). */
+  readonly checkInWorker?: boolean;
+  /** Remove the temp files of saves cut short from `_books/` on opening (default true; the command line, which only reads, does not). */
+  readonly cleanTemps?: boolean;
   /** How git runs: its environment, time limits (default: the system's git, the process's environment). */
   readonly git?: GitOptions;
+}
+
+/** One book of the site as the command line sees it: its diagnostics, or why it is not a book that can be read. */
+export interface CheckedFile {
+  readonly path: string;
+  readonly problem?: string;
+  readonly diagnostics: readonly Diagnostic[];
 }
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
@@ -60,6 +77,7 @@ export class Workspace implements WorkspaceApi {
   private readonly books: BookIndex;
   private readonly peopleIndex: PeopleIndex;
   private readonly backups: BackupStore;
+  private readonly checker: BookChecker;
   private readonly saves = new KeyedQueue();
   private readonly git: SiteGit;
   private watcher: SiteWatcher | null = null;
@@ -79,10 +97,12 @@ export class Workspace implements WorkspaceApi {
     this.root = real;
     this.events = options.events ?? new EventQueue(500, options.pollTimeoutMs);
     this.ownsEvents = !options.events;
-    this.books = new BookIndex(real);
-    this.peopleIndex = new PeopleIndex(real);
+    this.checker = options.checkInWorker === false ? localChecker() : workerChecker();
+    this.books = new BookIndex(real, this.checker);
+    this.peopleIndex = new PeopleIndex(real, this.checker);
     this.backups = new BackupStore(options.backupDir ?? defaultBackupDir(real), options.now);
     this.git = new SiteGit(real, options.git);
+    if (options.cleanTemps !== false) removeStaleTemps(path.join(real, '_books'));
   }
 
   /** Opens the site of a folder or a book file; `book` is the site-relative book to show, if a file was given. */
@@ -96,9 +116,47 @@ export class Workspace implements WorkspaceApi {
     return { root: this.root, name: path.basename(this.root), canOpenOther: this.options.canOpenOther ?? false };
   }
 
-  /** Every book, newest first by start, then by id; only changed files are read again. */
+  /**
+   * Every book, newest first by start, then by id, checked against the site as the editor
+   * checks it; entries that are not books it can open come with a `problem`. Only changed
+   * files are read again. Throws a site-gone error when the site folder has vanished.
+   */
   async listBooks(): Promise<BookSummary[]> {
-    return this.books.list(await this.peopleIndex.list());
+    const people = await this.peopleIndex.list();
+    return (await this.books.scan(people)).map((b) => b.summary);
+  }
+
+  /** The diagnostics of these books (default: every entry of `_books/`, by name), checked exactly as the library and the editor check them. */
+  async checkBooks(paths?: readonly string[]): Promise<CheckedFile[]> {
+    const want = paths ? new Set(paths) : null;
+    const people = await this.peopleIndex.list();
+    const scanned = await this.books.scan(people, want ?? 'all');
+    const byPath = new Map(scanned.map((b) => [b.summary.path, b]));
+    const file = (p: string): CheckedFile => {
+      const b = byPath.get(p);
+      if (!b) return { path: p, problem: `${p} is not a book of the site (missing, or a link that leads outside it).`, diagnostics: [] };
+      return b.summary.problem ? { path: p, problem: b.summary.problem, diagnostics: [] } : { path: p, diagnostics: b.diagnostics ?? [] };
+    };
+    return want ? [...want].map(file) : scanned.map((b) => b.summary.path).sort().map(file);
+  }
+
+  /**
+   * Applies the safe fixes to a book, found against the site as checkBooks checks it, and
+   * saves the result (atomically, refusing a change on disk since it was read). A file that
+   * is not valid UTF-8 is not fixed: writing it back would replace more than the fixes.
+   */
+  async fixBook(bookPath: string): Promise<{ readonly applied: readonly AppliedFix[] } | { readonly refused: string }> {
+    const rel = checkBookPath(bookPath);
+    const read = await this.readBook(rel);
+    const doc = openBook(read.text);
+    const people = await this.peopleIndex.list();
+    const books = (await this.books.scan(people)).map((b) => b.summary).filter((b) => !b.problem);
+    const site = siteContextFor(rel, doc.data, { people, books, coverExists: await coverExists(this.root, coverPathOf(doc.data)) });
+    const { text, applied } = fixAll(doc, site);
+    if (applied.length === 0) return { applied };
+    if (read.notUtf8At !== undefined) return { refused: 'the file is not valid UTF-8, and writing it back would change more than the fixes' };
+    const saved = await this.saveBook(rel, text, read.fingerprint);
+    return saved.ok ? { applied } : { refused: 'it changed on disk while it was being fixed' };
   }
 
   /** How many files the last listBooks read from disk (for tests of the cache). */
@@ -111,29 +169,37 @@ export class Workspace implements WorkspaceApi {
     return this.peopleIndex.list();
   }
 
-  /** Reads a book: its text (UTF-8, BOM kept, bad bytes as U+FFFD) and fingerprint. */
+  /** Reads a book: its text (UTF-8, BOM kept, bad bytes as U+FFFD, and then `notUtf8At` set) and fingerprint. */
   async readBook(bookPath: string): Promise<BookFile> {
     const rel = checkBookPath(bookPath);
-    return this.readReal(await confine(this.root, rel), rel);
+    return this.readReal(await this.confine(rel), rel);
   }
 
-  /** Saves a book atomically, unless it changed on disk since `base` (null: it must not exist). */
+  /**
+   * Saves a book atomically, unless it changed on disk since `base` (null: it must not
+   * exist), compared by the hash of its bytes. Refuses a name the site cannot serve, a text
+   * larger than the editor reads back, and a file on disk that is not valid UTF-8. A failed
+   * write answers in words, naming the book, never the temp file.
+   */
   async saveBook(bookPath: string, text: string, base: Fingerprint | null): Promise<SaveResult> {
     const rel = checkBookPath(bookPath);
     if (typeof text !== 'string') throw new WorkspaceError('bad-request', 'The text to save must be a string.');
     if (LONE_SURROGATE.test(text)) throw new WorkspaceError('bad-request', 'The text holds a broken character (a lone surrogate) that UTF-8 cannot store; nothing was saved.');
+    const bytes = Buffer.from(text, 'utf8');
+    if (bytes.length > MAX_FILE_BYTES) throw new WorkspaceError('too-large', `${rel} would be ${bytes.length} bytes, more than the ${MAX_FILE_BYTES} this editor opens again; nothing was saved.`);
     // Queue before any await, so that saves of one book run in the order they were asked for.
     return this.saves.run(rel, async () => {
-      const real = await confine(this.root, rel);
+      const real = await this.confine(rel);
       const conflict = await this.conflictOf(real, rel, base);
       if (conflict) return conflict;
-      const bytes = Buffer.from(text, 'utf8');
       const watcher = this.watcher;
       watcher?.beginOwnWrite(rel);
       let stamp: Awaited<ReturnType<typeof statOrNull>>;
       try {
         await writeAtomic(real, bytes);
         stamp = await statOrNull(real);
+      } catch (e) {
+        throw new WorkspaceError('write-failed', `${rel} could not be saved: ${describeErrno(errnoCode(e))}. The file on disk is as it was; your edits are still in the editor.`);
       } finally {
         await watcher?.endOwnWrite(rel);
       }
@@ -146,12 +212,12 @@ export class Workspace implements WorkspaceApi {
   async newBook(request: NewBookRequest): Promise<BookFile> {
     const people = await this.peopleIndex.list();
     const draft = newBookDraft(request, new Map(people.map((p) => [p.id, p.name])));
-    const real = await confine(this.root, draft.path);
+    const real = await this.confine(draft.path);
     try {
       await writeExclusive(real, Buffer.from(draft.text, 'utf8'));
     } catch (e) {
       if (errnoCode(e) === 'EEXIST') throw new WorkspaceError('exists', `${draft.path} already exists: open it, or choose another title or week.`);
-      throw e;
+      throw new WorkspaceError('write-failed', `${draft.path} could not be created: ${describeErrno(errnoCode(e))}.`);
     }
     return this.readReal(real, draft.path);
   }
@@ -245,7 +311,7 @@ export class Workspace implements WorkspaceApi {
     if (!Array.isArray(paths)) throw new WorkspaceError('bad-request', 'filesExist needs a list of paths.');
     paths.forEach(checkRelative);
     return mapLimit(paths, 32, async (p) => {
-      const real = await confine(this.root, p);
+      const real = await this.confine(p);
       return fs.promises.stat(real).then((s) => s.isFile(), () => false);
     });
   }
@@ -253,7 +319,7 @@ export class Workspace implements WorkspaceApi {
   /** Reads an image of the site as base64 with its mime type. */
   async readAsset(assetPath: string): Promise<Asset> {
     const rel = checkRelative(assetPath);
-    return readImage(await confine(this.root, rel), rel);
+    return readImage(await this.confine(rel), rel);
   }
 
   /** Fits an image (base64 JPEG, PNG or WebP) into 400 px and writes it as the book's `images/books/<id>/cover.jpg`. */
@@ -271,11 +337,13 @@ export class Workspace implements WorkspaceApi {
     return previewImageState(this.imageSite(), bookPath, await this.textOf(bookPath, text));
   }
 
-  /** Keeps unsaved text of a book in the backup folder. */
+  /**
+   * Keeps unsaved text of a book in the backup folder (outside the site: it works while the
+   * site folder is gone, which is when it matters most).
+   */
   async writeBackup(bookPath: string, text: string, base: Fingerprint | null): Promise<void> {
     const rel = checkBookPath(bookPath);
     if (typeof text !== 'string') throw new WorkspaceError('bad-request', 'The text to back up must be a string.');
-    await confine(this.root, rel);
     await this.backups.write(rel, text, base);
   }
 
@@ -284,7 +352,7 @@ export class Workspace implements WorkspaceApi {
     const out: Backup[] = [];
     for (const b of await this.backups.list()) {
       const disk = await this.readBook(b.path).catch(() => null);
-      if (disk && disk.text === b.text) await this.backups.discard(b.path).catch(() => undefined);
+      if (disk && disk.notUtf8At === undefined && disk.text === b.text) await this.backups.discard(b.path).catch(() => undefined);
       else out.push(b);
     }
     return out;
@@ -373,6 +441,17 @@ export class Workspace implements WorkspaceApi {
     this.closed = true;
     this.watcher?.close();
     if (this.ownsEvents) this.events.close();
+    if (this.options.checkInWorker === false) this.checker.close();
+  }
+
+  /** The real path of a site-relative path, confined to the site; a site folder that vanished says so. */
+  private async confine(rel: string): Promise<string> {
+    try {
+      return await confine(this.root, rel);
+    } catch (e) {
+      if (e instanceof WorkspaceError && !fs.existsSync(this.root)) throw new WorkspaceError('site-gone', `The site folder ${this.root} is gone: it was moved, renamed or deleted. Unsaved work is still backed up.`);
+      throw e;
+    }
   }
 
   private imageSite(): ImageSite {
@@ -388,19 +467,40 @@ export class Workspace implements WorkspaceApi {
 
   private async readReal(real: string, rel: string): Promise<BookFile> {
     const { bytes, fingerprint } = await readFileBytes(real, rel);
-    return { path: rel, text: decodeUtf8(bytes), fingerprint };
+    const bad = firstBadUtf8(bytes);
+    return { path: rel, text: decodeUtf8(bytes), fingerprint, ...(bad < 0 ? {} : { notUtf8At: bad }) };
   }
 
-  /** The conflict result when the disk is not the version `base` names; null when saving may go ahead. */
+  /**
+   * The conflict result when the disk is not the version `base` names (by the hash of the
+   * bytes, always: a change can keep both size and time); null when saving may go ahead.
+   * A file on disk that is not valid UTF-8 is never saved over.
+   */
   private async conflictOf(real: string, rel: string, base: Fingerprint | null): Promise<SaveResult | null> {
-    const now = await statOrNull(real);
-    const disk = () => this.readReal(real, rel).catch((e: unknown) => (e instanceof WorkspaceError && e.kind === 'not-found' ? null : Promise.reject(e)));
-    if (base === null) return now ? { ok: false, reason: 'conflict', disk: await disk() } : null;
-    if (!now) return { ok: false, reason: 'conflict', disk: null };
-    if (now.size !== base.size) return { ok: false, reason: 'conflict', disk: await disk() };
-    if (now.mtimeMs === base.mtimeMs) return null;
-    // Only the time moved (a touch, a checkout of the same bytes): compare the bytes.
-    const current = await disk();
-    return current && current.fingerprint.hash === base.hash ? null : { ok: false, reason: 'conflict', disk: current };
+    const current = await this.readReal(real, rel).catch((e: unknown) => (e instanceof WorkspaceError && e.kind === 'not-found' ? null : Promise.reject(e)));
+    if (current?.notUtf8At !== undefined) {
+      throw new WorkspaceError('read-only', `${rel} is not valid UTF-8 (its first bad byte is at byte offset ${current.notUtf8At}): saving would replace bytes, so it is refused. Convert the file to UTF-8 outside the editor.`);
+    }
+    if (base === null) return current ? { ok: false, reason: 'conflict', disk: current } : null;
+    if (!current || current.fingerprint.hash !== base.hash) return { ok: false, reason: 'conflict', disk: current };
+    return null;
+  }
+}
+
+/** Removes the temp files of saves cut short (kill -9, power loss) from a folder: nothing else ever would, and git shows them. */
+function removeStaleTemps(dir: string): void {
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir).filter(isTempName);
+  } catch {
+    return;
+  }
+  for (const n of names) {
+    const file = path.join(dir, n);
+    try {
+      if (fs.lstatSync(file).isFile()) fs.unlinkSync(file);
+    } catch {
+      // gone already, or not ours to remove
+    }
   }
 }

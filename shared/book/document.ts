@@ -3,6 +3,7 @@
  * syntax tree that lets an edit touch only the bytes it changes.
  */
 import { parseYaml } from '../yaml/parse';
+import { MAX_DEPTH } from '../yaml/tree';
 import type { CollectionNode, Value } from '../yaml/tree';
 import { EditError, insertValue, moveItem, pathText, readProfile, removeAt, renameKey, setValue } from '../yaml/edit';
 import type { Path, Tree } from '../yaml/edit';
@@ -138,7 +139,7 @@ function checkPath(path: unknown, what: string): asserts path is Path {
 
 /** Throws an EditError unless `v` is a JSON value (what YAML can hold and the edit log can record). */
 export function checkValue(v: unknown, where: string, depth = 0): asserts v is Value {
-  if (depth > 64) throw new EditError(`The value for ${where} is nested too deeply.`);
+  if (depth > MAX_DEPTH) throw new EditError(`The value for ${where} is nested too deeply.`);
   if (v === null || typeof v === 'string' || typeof v === 'boolean') return;
   if (typeof v === 'number') {
     if (!Number.isFinite(v)) throw new EditError(`The value for ${where} is not a finite number.`);

@@ -68,8 +68,9 @@ export function validate(doc: BookDocument, site: SiteContext = {}): Diagnostic[
     }
     return fallback();
   };
-  const add = (severity: Severity, code: string, path: Path, message: string, key = false) => {
-    const [from, to] = where(path, key);
+  // `at` is the place when the caller already has it from the tree.
+  const add = (severity: Severity, code: string, path: Path, message: string, key = false, at?: [number, number]) => {
+    const [from, to] = at ? (at[1] > at[0] ? at : [at[0], at[0] + 1]) : where(path, key);
     out.push({ severity, code, path: path.length ? pathText(path) : '', keys: path, message, range: index().range(from, to) });
   };
   const data = doc.data;
@@ -81,8 +82,13 @@ export function validate(doc: BookDocument, site: SiteContext = {}): Diagnostic[
   for (const key of REQUIRED_KEYS) {
     if (!(key in data)) add('error', 'required', [key], `The required key ${key} is missing.`);
   }
-  for (const key of Object.keys(data)) {
-    if (!ROOT_KEYS.includes(key)) unknownKey([key], key, ROOT_KEYS);
+  const root = doc.tree?.root.kind === 'map' ? doc.tree.root : null;
+  if (root) {
+    // Each key's place straight from the tree: a front matter of many keys has no time for a search per key.
+    const abs = doc.tree!.base + root.start;
+    for (const e of root.entries) if (!ROOT_KEYS.includes(e.key!)) unknownKey([e.key!], e.key!, ROOT_KEYS, [abs + e.start, abs + e.keyEnd!]);
+  } else {
+    for (const key of Object.keys(data)) if (!ROOT_KEYS.includes(key)) unknownKey([key], key, ROOT_KEYS);
   }
   for (const key of TEXT_KEYS) {
     const v = data[key];
@@ -154,9 +160,10 @@ export function validate(doc: BookDocument, site: SiteContext = {}): Diagnostic[
 
   return sortDiagnostics(attachFixes(doc, out, site));
 
-  function unknownKey(path: Path, key: string, known: readonly string[]) {
+  function unknownKey(path: Path, key: string, known: readonly string[], at?: [number, number]) {
     const near = didYouMean(key, known);
-    add('warning', 'unknown-key', path, `${describePath(path.slice(0, -1)) === 'Front matter' ? 'Unknown key' : `${describePath(path.slice(0, -1))}: unknown key`} "${key}"${near ? `: did you mean "${near}"?` : '.'}`, true);
+    const parent = path.length > 1 ? describePath(path.slice(0, -1)) : 'Front matter';
+    add('warning', 'unknown-key', path, `${parent === 'Front matter' ? 'Unknown key' : `${parent}: unknown key`} "${key}"${near ? `: did you mean "${near}"?` : '.'}`, true, at);
   }
 
   function checkLink(l: Value, i: number) {

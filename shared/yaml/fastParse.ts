@@ -6,6 +6,7 @@
  * indentation, any error) it gives up and returns null, and the `yaml` package reads the
  * source instead: this reader may decline, but never reads differently.
  */
+import { MAX_DEPTH } from './tree';
 import type { Entry, ScalarNode, ScalarStyle, Value, YNode } from './tree';
 import { setOwn } from './value';
 
@@ -28,13 +29,16 @@ const NUMBERISH = /^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?(?:\.[0-9]+|[0-9
 // eslint-disable-next-line no-control-regex -- the point is to find control characters
 const UNUSUAL = /[\x00-\x09\x0b\x0c\x0e-\x1f\x7f\x85\u2028\u2029\ufeff]|\r(?!\n)/;
 
-/** `value` without trailing spaces and tabs after `floor`. */
-function trimEnd(value: string, floor = 0): string {
+/** `value` without trailing spaces and tabs. */
+function trimEnd(value: string): string {
   let end = value.length;
-  while (end > floor && (value.charCodeAt(end - 1) === SP || value.charCodeAt(end - 1) === TAB)) end--;
+  while (end > 0 && (value.charCodeAt(end - 1) === SP || value.charCodeAt(end - 1) === TAB)) end--;
   return end === value.length ? value : value.slice(0, end);
 }
-const KEY_CHAR = /[A-Za-z0-9_.-]/;
+/** A letter or `_`: how a key (or a plain flow item) may start. */
+const isWordStart = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+/** A character of a key: a letter, a digit, `_`, `.` or `-`. */
+const isKeyChar = (c: number) => isWordStart(c) || (c >= 48 && c <= 57) || c === 46 || c === DASH;
 
 function resolvePlain(s: string): string | boolean | null {
   switch (s) {
@@ -83,7 +87,7 @@ class Reader {
     if (this.pos >= this.src.length) return null;
     const col = this.indentAt(this.pos);
     const first = this.pos + col;
-    const root = this.isDash(first) ? this.seq(col, first, 0, false) : this.map(col, first, 0);
+    const root = this.isDash(first) ? this.seq(col, first, 0, false, 0) : this.map(col, first, 0, 0);
     this.skipBlank();
     if (this.pos < this.src.length) decline();
     return root.node;
@@ -154,21 +158,20 @@ class Reader {
   }
 
   /** A block mapping whose first key is at `first`, keys at column `col`. */
-  map(col: number, first: number, base: number): Built {
+  map(col: number, first: number, base: number, depth: number): Built {
+    if (depth > MAX_DEPTH) decline();
     const s = this.src;
     const entries: Entry[] = [];
     const value: { [k: string]: Value } = {};
-    const seen = new Set<string>();
     let keyStart = first;
     for (;;) {
       let p = keyStart;
-      const c0 = s[p]!;
-      if (!c0 || !/[A-Za-z_]/.test(c0)) decline();
-      while (p < s.length && KEY_CHAR.test(s[p]!)) p++;
+      if (!isWordStart(s.charCodeAt(p))) decline();
+      while (isKeyChar(s.charCodeAt(p))) p++;
       if (s.charCodeAt(p) !== COLON) decline();
       const key = s.slice(keyStart, p);
-      if (seen.has(key) || resolvePlain(key) !== key) decline();
-      seen.add(key);
+      // A key met before is already an own property of the value: no set of keys beside it.
+      if (Object.prototype.hasOwnProperty.call(value, key) || resolvePlain(key) !== key) decline();
       const colon = p;
       const after = s.charCodeAt(colon + 1);
       let child: YNode;
@@ -184,19 +187,19 @@ class Reader {
           if (next && next.col > col) {
             this.skipBlank();
             const at = next.start + next.col;
-            const built = this.isDash(at) ? this.seq(next.col, at, keyStart, false) : this.map(next.col, at, keyStart);
+            const built = this.isDash(at) ? this.seq(next.col, at, first, false, depth + 1) : this.map(next.col, at, first, depth + 1);
             child = built.node;
             entryEnd = this.pos;
           } else if (next && next.col === col && this.isDash(next.start + col)) {
             this.skipBlank();
-            child = this.seq(col, next.start + col, keyStart, true).node;
+            child = this.seq(col, next.start + col, first, true, depth + 1).node;
             entryEnd = this.pos;
           } else {
-            child = { kind: 'scalar', start: colon + 1 - keyStart, length: 0, style: 'empty', value: null };
+            child = { kind: 'scalar', start: colon + 1 - first, length: 0, style: 'empty', value: null };
             entryEnd = this.pos;
           }
         } else {
-          const built = this.inlineValue(q, col, keyStart);
+          const built = this.inlineValue(q, col, first);
           child = built.node;
           this.pos = this.endOfLine(built.end);
           entryEnd = this.pos;
@@ -204,7 +207,7 @@ class Reader {
       } else {
         return decline();
       }
-      entries.push({ start: keyStart - first, end: entryEnd - first, key, keyEnd: colon - first, colon: colon - first, node: rebase(child, keyStart - first) });
+      entries.push({ start: keyStart - first, end: entryEnd - first, key, keyEnd: colon - first, colon: colon - first, node: child });
       setOwn(value, key, child.value as Value);
       const next = this.peekLine();
       if (!next || next.col < col) break;
@@ -217,7 +220,8 @@ class Reader {
   }
 
   /** A block sequence whose first dash is at `first`, dashes at column `col` (the key's, when `indentless`). */
-  seq(col: number, first: number, base: number, indentless: boolean): Built {
+  seq(col: number, first: number, base: number, indentless: boolean, depth: number): Built {
+    if (depth > MAX_DEPTH) decline();
     const s = this.src;
     const entries: Entry[] = [];
     const value: Value[] = [];
@@ -233,20 +237,20 @@ class Reader {
         if (next && next.col > col) {
           this.skipBlank();
           const at = next.start + next.col;
-          child = (this.isDash(at) ? this.seq(next.col, at, dash, false) : this.map(next.col, at, dash)).node;
+          child = (this.isDash(at) ? this.seq(next.col, at, first, false, depth + 1) : this.map(next.col, at, first, depth + 1)).node;
         } else {
-          child = { kind: 'scalar', start: 1, length: 0, style: 'empty', value: null };
+          child = { kind: 'scalar', start: dash + 1 - first, length: 0, style: 'empty', value: null };
         }
       } else if (this.isDash(q)) {
         return decline();
       } else if (this.looksLikeKey(q)) {
-        child = this.map(q - this.lineStart(q), q, dash).node;
+        child = this.map(q - this.lineStart(q), q, first, depth + 1).node;
       } else {
-        const built = this.inlineValue(q, col, dash);
+        const built = this.inlineValue(q, col, first);
         child = built.node;
         this.pos = this.endOfLine(built.end);
       }
-      entries.push({ start: dash - first, end: this.pos - first, node: rebase(child, dash - first) });
+      entries.push({ start: dash - first, end: this.pos - first, node: child });
       value.push(child.value as Value);
       const next = this.peekLine();
       if (!next || next.col < col) break;
@@ -269,8 +273,8 @@ class Reader {
   /** `key:` followed by a space or the end of the line. */
   looksLikeKey(p: number): boolean {
     const s = this.src;
-    if (!/[A-Za-z_]/.test(s[p] ?? '')) return false;
-    while (p < s.length && KEY_CHAR.test(s[p]!)) p++;
+    if (!isWordStart(s.charCodeAt(p))) return false;
+    while (isKeyChar(s.charCodeAt(p))) p++;
     if (s.charCodeAt(p) !== COLON) return false;
     const c = s.charCodeAt(p + 1);
     return c === SP || c === NL || c === CR || Number.isNaN(c);
@@ -365,42 +369,45 @@ class Reader {
     if (q - lineStart === 0 && (s.startsWith('---', q) || s.startsWith('...', q))) decline();
   }
 
+  // Quoted scalars collect their text in parts and trim only the line being folded, so that
+  // a scalar of many lines costs its length, not its length times its lines.
+
   singleQuoted(p: number, parentCol: number, base: number): Built {
     const s = this.src;
+    const parts: string[] = [];
     let i = p + 1;
-    let value = '';
     let run = i;
     for (;;) {
       if (i >= s.length) decline();
       const ch = s.charCodeAt(i);
       if (ch === 39) {
         if (s.charCodeAt(i + 1) === 39) {
-          value += s.slice(run, i + 1);
+          parts.push(s.slice(run, i + 1));
           i += 2;
           run = i;
           continue;
         }
-        value += s.slice(run, i);
+        parts.push(s.slice(run, i));
         break;
       }
       if (ch === NL || ch === CR) {
-        value += s.slice(run, i);
-        i = this.fold(i, parentCol, (v) => (value = v), value);
+        parts.push(trimEnd(s.slice(run, i)));
+        i = this.fold(i, parentCol, parts);
         run = i;
         continue;
       }
       i++;
     }
-    return { node: { kind: 'scalar', start: p - base, length: i + 1 - p, style: 'single' as ScalarStyle, value }, end: i + 1 };
+    return { node: { kind: 'scalar', start: p - base, length: i + 1 - p, style: 'single' as ScalarStyle, value: parts.join('') }, end: i + 1 };
   }
 
   /**
-   * Folds a line break inside a quoted scalar at `i`: trims the spaces before it, counts
-   * blank lines, skips the next line's indentation. Returns where content resumes.
+   * Folds a line break inside a quoted scalar at `i`: counts blank lines, skips the next
+   * line's indentation, and adds the break's text (a space, or a newline per blank line)
+   * to `parts`. Returns where content resumes.
    */
-  fold(i: number, parentCol: number, set: (v: string) => void, value: string, trim = true): number {
+  fold(i: number, parentCol: number, parts: string[]): number {
     const s = this.src;
-    if (trim) value = trimEnd(value);
     let breaks = 0;
     let p = i;
     for (;;) {
@@ -420,21 +427,22 @@ class Reader {
       p = q;
       break;
     }
-    set(value + (breaks ? '\n'.repeat(breaks) : ' '));
+    parts.push(breaks ? '\n'.repeat(breaks) : ' ');
     return p;
   }
 
   doubleQuoted(p: number, parentCol: number, base: number): Built {
     const s = this.src;
+    const parts: string[] = [];
     let i = p + 1;
-    let value = '';
-    // Whitespace before a line break is trimmed, unless it came from an escape.
-    let kept = 0;
+    // The raw text since the last escape or fold: only its spaces before a line break are trimmed.
+    let run = i;
     for (;;) {
       if (i >= s.length) decline();
       const ch = s.charCodeAt(i);
       if (ch === 34) break;
       if (ch === 92) {
+        parts.push(s.slice(run, i));
         const e = s[i + 1];
         if (e === '\n' || (e === '\r' && s[i + 2] === '\n')) {
           // An escaped line break joins the lines without a space.
@@ -442,26 +450,23 @@ class Reader {
           this.continuation(q, parentCol);
           while (s.charCodeAt(q) === SP || s.charCodeAt(q) === TAB) q++;
           if (s.charCodeAt(q) === NL || s.charCodeAt(q) === CR) decline();
-          i = q;
-          kept = value.length;
+          i = run = q;
           continue;
         }
         const [text, len] = unescape(s, i);
-        value += text;
-        kept = value.length;
-        i += len;
+        parts.push(text);
+        i = run = i + len;
         continue;
       }
       if (ch === NL || ch === CR) {
-        const trimmed = trimEnd(value, kept);
-        i = this.fold(i, parentCol, (v) => (value = v), trimmed, false);
-        kept = value.length;
+        parts.push(trimEnd(s.slice(run, i)));
+        i = run = this.fold(i, parentCol, parts);
         continue;
       }
-      value += s[i];
       i++;
     }
-    return { node: { kind: 'scalar', start: p - base, length: i + 1 - p, style: 'double', value }, end: i + 1 };
+    parts.push(s.slice(run, i));
+    return { node: { kind: 'scalar', start: p - base, length: i + 1 - p, style: 'double', value: parts.join('') }, end: i + 1 };
   }
 
   /** `[a, 'b', "c"]` on one line. */
@@ -514,11 +519,6 @@ class Reader {
     }
     return { node: { kind: 'seq', start: p - base, length: i + 1 - p, flow: true, column: 0, entries, value }, end: i + 1 };
   }
-}
-
-/** Moves a child built relative to its entry's start so that it counts from the collection's start. */
-function rebase(node: YNode, by: number): YNode {
-  return by === 0 ? node : ({ ...node, start: node.start + by } as YNode);
 }
 
 const SIMPLE: Record<string, string> = {

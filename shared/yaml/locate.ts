@@ -52,12 +52,29 @@ export interface Located {
   readonly abs: number;
 }
 
+/** Mappings at least this long are searched through an index of their keys, built once per node. */
+const INDEXED = 16;
+const keyIndexes = new WeakMap<CollectionNode, Map<string, number>>();
+
+function keyIndexOf(coll: CollectionNode): Map<string, number> {
+  let index = keyIndexes.get(coll);
+  if (!index) {
+    index = new Map();
+    // The last of equal keys wins, as YAML readers that allow them keep the last.
+    coll.entries.forEach((e, i) => index!.set(e.key!, i));
+    keyIndexes.set(coll, index);
+  }
+  return index;
+}
+
+/** The index of the entry `seg` names in `coll` (a key of a mapping, an index of a list); -1 when none. Nodes never change, so a long mapping's key index is kept with it. */
 export function findEntry(coll: CollectionNode, seg: PathSegment): number {
   if (coll.kind === 'seq') {
     if (typeof seg !== 'number' || !Number.isInteger(seg)) return -1;
     return seg >= 0 && seg < coll.entries.length ? seg : -1;
   }
   const key = String(seg);
+  if (coll.entries.length >= INDEXED) return keyIndexOf(coll).get(key) ?? -1;
   for (let i = coll.entries.length - 1; i >= 0; i--) if (coll.entries[i]!.key === key) return i;
   return -1;
 }

@@ -52,6 +52,9 @@ export interface CollectionNode {
 
 export type YNode = ScalarNode | CollectionNode;
 
+/** How deep collections may nest in a front matter the editor reads or writes (a book needs five levels). */
+export const MAX_DEPTH = 64;
+
 export function isCollection(node: YNode): node is CollectionNode {
   return node.kind !== 'scalar';
 }

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { coreRows, type Row } from './core';
 import { slackRows } from './slack';
+import { hostileRows } from './hostile';
 import { uiRows } from './ui';
 import { memoryRow } from './memory';
 
@@ -22,7 +23,7 @@ const started = performance.now();
 const { rows, growth, skipped } = await coreRows(corpus);
 const { rows: slackRowList, skipped: slackSkipped } = await slackRows().catch((e: Error) => ({ rows: [] as Row[], skipped: [`import-slack row: ${e.message}`] }));
 const { rows: uiRowList, skipped: uiSkipped } = await uiRows(root, corpus).catch((e: Error) => ({ rows: [] as Row[], skipped: [`ui rows: ${e.message}`] }));
-const all = [...rows, memoryRow(), ...slackRowList, ...uiRowList];
+const all = [...rows, memoryRow(), ...(await hostileRows()), ...slackRowList, ...uiRowList];
 console.log(table(all));
 console.log('\nGrowth (synthetic books, median ms; ratio to the 100-thread figure):');
 const g0 = growth[0]!;

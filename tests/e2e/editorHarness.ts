@@ -29,8 +29,8 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-/** Copies `content/` (plus `extra` files) into a temp git repository and serves it. */
-export async function startEditor(extra: Record<string, string> = {}): Promise<Harness> {
+/** Copies `content/` (plus `extra` files, text or bytes) into a temp git repository and serves it. */
+export async function startEditor(extra: Record<string, string | Buffer> = {}): Promise<Harness> {
   const tmp = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'book-editor-e2e-')));
   const site = path.join(tmp, 'site');
   const backups = path.join(tmp, 'backups');

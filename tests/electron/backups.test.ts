@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { defaultBackupDir, Workspace } from '../../electron/workspace/index';
+import { defaultBackupDir, userBackupBase, Workspace } from '../../electron/workspace/index';
 import { removeTemps, sampleSite, tempDir, tempFilesIn } from './tempSites';
 
 afterAll(removeTemps);
@@ -57,9 +57,37 @@ describe('backups', () => {
     expect(await ws.listBackups()).toEqual([]);
   });
 
-  it('go by default to a folder per site under the temp folder', () => {
+  it('go by default to a folder per site in the user’s own state folder, never under the shared temp folder', () => {
     const dir = defaultBackupDir('/some/site');
-    expect(dir.startsWith(path.join(os.tmpdir(), 'book-editor-backups'))).toBe(true);
+    expect(dir.startsWith(os.tmpdir())).toBe(false);
+    expect(dir.startsWith(os.homedir()) || dir.startsWith(process.env.XDG_STATE_HOME ?? os.homedir())).toBe(true);
     expect(dir).not.toBe(defaultBackupDir('/other/site'));
+    expect(userBackupBase({ XDG_STATE_HOME: '/state' }, 'linux', '/home/ann')).toBe('/state/book-editor/backups');
+    expect(userBackupBase({ XDG_STATE_HOME: 'relative' }, 'linux', '/home/ann')).toBe('/home/ann/.local/state/book-editor/backups');
+    expect(userBackupBase({}, 'darwin', '/Users/ann')).toBe('/Users/ann/Library/Application Support/Book Editor/backups');
+    expect(userBackupBase({ LOCALAPPDATA: 'C:\\Users\\ann\\AppData\\Local' }, 'win32', 'C:\\Users\\ann')).toContain('Book Editor');
+  });
+
+  it('refuse a backup folder that is a symbolic link, and offer nothing planted there', async () => {
+    const real = tempDir();
+    const link = path.join(tempDir(), 'backups');
+    fs.symlinkSync(real, link);
+    const ws = new Workspace(sampleSite(), { backupDir: link });
+    fs.writeFileSync(path.join(real, `${'c'.repeat(32)}.json`), JSON.stringify({ path: BOOK, text: 'planted', savedAt: 1, base: null }));
+    await expect(ws.writeBackup(BOOK, 'x', null)).rejects.toThrow(/is a symbolic link: backups are refused there/);
+    expect(await ws.listBackups()).toEqual([]);
+  });
+
+  it('make their folder private (0700) and remove temp files of backups cut short', async () => {
+    const backupDir = path.join(tempDir(), 'deep', 'backups');
+    const ws = new Workspace(sampleSite(), { backupDir });
+    await ws.writeBackup(BOOK, 'x', null);
+    expect(fs.statSync(backupDir).mode & 0o777).toBe(0o700);
+    fs.chmodSync(backupDir, 0o777);
+    const stale = path.join(backupDir, `.${'d'.repeat(32)}.json.book-editor-0123456789ab.tmp`);
+    fs.writeFileSync(stale, '{"half":');
+    expect((await ws.listBackups()).map((b) => b.text)).toEqual(['x']);
+    expect(fs.existsSync(stale)).toBe(false);
+    expect(fs.statSync(backupDir).mode & 0o777).toBe(0o700);
   });
 });

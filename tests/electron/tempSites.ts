@@ -1,5 +1,6 @@
 // Temp copies of sites for the Node-side tests: the project's own sample site (always there)
 // and the real corpus (when this machine has it). Nothing here writes outside the temp folders.
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -56,3 +57,17 @@ export function moveMtime(file: string, deltaMs: number): void {
   const t = new Date(s.mtimeMs + deltaMs);
   fs.utimesSync(file, t, t);
 }
+
+/** Whether this machine can make FIFOs (`mkfifo`); tests of FIFOs skip with a printed reason when not. */
+export const hasMkfifo: boolean = (() => {
+  if (process.platform === 'win32') return false;
+  try {
+    execFileSync('mkfifo', ['--version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+/** Makes a FIFO (named pipe) at `file`. */
+export const mkfifo = (file: string): void => void execFileSync('mkfifo', [file]);

@@ -6,7 +6,6 @@
  * changes are set aside in git's stash and put back, staged parts staged, unless the
  * remote changed the same files, in which case nothing is done and the answer says which.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import type { GitConflict, IncomingBook, SyncFailureReason, SyncResult } from '../../../shared/api';
 import { openBook } from '../../../shared/book/document';
@@ -19,6 +18,7 @@ import { blockedMessage, outputOf, textOf } from './repo';
 import type { Repo, RunOptions } from './repo';
 import { changeKindOf, porcelain } from './status';
 import type { GitRun } from './runGit';
+import { decodeUtf8, readRegularFile } from '../fileBytes';
 
 /** A file the remote's commits changed, repository-relative, with how. */
 interface Incoming {
@@ -269,7 +269,8 @@ async function booksOf(repo: Repo, incoming: readonly Incoming[]): Promise<Incom
     const id = rel.slice('_books/'.length, -'.md'.length);
     let title = '';
     if (f.change !== 'deleted') {
-      const text = await fs.promises.readFile(path.join(repo.top, ...f.path.split('/')), 'utf8').catch(() => '');
+      // Only a regular file is read: an incoming book may be a link to /dev/zero or a FIFO.
+      const text = await readRegularFile(path.join(repo.top, ...f.path.split('/')), rel).then((r) => decodeUtf8(r.bytes), () => '');
       title = bookOf(openBook(text).data)?.title.trim() ?? '';
     }
     books.push({ path: rel, title: title || id, change: f.change });

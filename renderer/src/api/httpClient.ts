@@ -4,6 +4,7 @@
  * The token arrives once in the address (`?token=`); it is then removed from the address
  * bar and history and kept in sessionStorage (so a reload of the tab still works).
  */
+import { contractOver } from '../../../shared/api';
 import type { ApiMethod, BookApi, WindowState } from '../../../shared/api';
 
 const TOKEN_KEY = 'book-editor-token';
@@ -39,7 +40,7 @@ export class HttpApiError extends Error {
 
 /** Builds the HTTP client; `token` defaults to the page's token, `origin` to the page's origin. */
 export function createHttpClient(token: string = takeToken(), origin: string = window.location.origin): BookApi {
-  async function call<T>(method: ApiMethod, ...args: unknown[]): Promise<T> {
+  async function call(method: ApiMethod, args: unknown[]): Promise<unknown> {
     const res = await fetch(`${origin}/api/${method}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-book-token': token },
@@ -52,33 +53,12 @@ export function createHttpClient(token: string = takeToken(), origin: string = w
       const message = typeof body === 'object' && body !== null && typeof (body as { error?: unknown }).error === 'string' ? (body as { error: string }).error : `The editor host answered ${res.status}.`;
       throw new HttpApiError(message, res.status);
     }
-    return body as T;
+    return body;
   }
 
   let leaveGuard: ((e: BeforeUnloadEvent) => void) | null = null;
 
-  return {
-    site: () => call('site'),
-    listBooks: () => call('listBooks'),
-    people: () => call('people'),
-    readBook: (path) => call('readBook', path),
-    saveBook: (path, text, base) => call('saveBook', path, text, base),
-    newBook: (request) => call('newBook', request),
-    renameBook: (from, to, base) => call('renameBook', from, to, base),
-    createPerson: (person) => call('createPerson', person),
-    filesExist: (paths) => call('filesExist', paths),
-    readAsset: (path) => call('readAsset', path),
-    writeBackup: (path, text, base) => call('writeBackup', path, text, base),
-    listBackups: () => call('listBackups'),
-    discardBackup: (path) => call('discardBackup', path),
-    writeCover: (path, base64, overwrite) => call('writeCover', path, base64, overwrite),
-    makePreviewImage: (path, text, overwrite) => call('makePreviewImage', path, text, overwrite),
-    previewImageState: (path, text) => call('previewImageState', path, text),
-    nextEvents: (cursor) => call('nextEvents', cursor),
-    gitStatus: () => call('gitStatus'),
-    readAtHead: (path) => call('readAtHead', path),
-    commit: (paths, message) => call('commit', paths, message),
-    sync: () => call('sync'),
+  return contractOver(call, {
     // The host opens nothing: the page opens the link itself, synchronously, so the click still counts as the user's.
     openExternal: async (url) => {
       if (!/^https?:\/\/[^\s]+$/i.test(url)) throw new HttpApiError('Only http(s) addresses can be opened.', 400);
@@ -96,5 +76,5 @@ export function createHttpClient(token: string = takeToken(), origin: string = w
         leaveGuard = null;
       }
     },
-  };
+  });
 }

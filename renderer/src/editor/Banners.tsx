@@ -10,9 +10,18 @@ export function Banners() {
   const hasReadable = useEditor((s) => !!s.book?.readable);
   const external = useEditor((s) => s.ui.externalChange);
   const view = useEditor((s) => s.ui.view);
+  const readOnly = useEditor((s) => s.ui.readOnly);
   const problem = doc && !isEditable(doc) ? doc.diagnostics.find((d) => d.severity === 'error') ?? null : null;
   return (
     <>
+      {readOnly ? (
+        <div className="banner banner-error" role="alert">
+          <Icon name="error" />
+          <div>
+            <strong>Read-only.</strong> {readOnly}
+          </div>
+        </div>
+      ) : null}
       {doc && !isEditable(doc) ? (
         <div className="banner banner-error" role="alert">
           <Icon name="error" />

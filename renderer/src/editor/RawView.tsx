@@ -25,6 +25,7 @@ export function RawView({ active }: { readonly active: boolean }) {
   const diagnostics = useEditor(diagnosticsOf);
   const reveal = useEditor((s) => s.ui.rawReveal);
   const dark = useDark();
+  const readOnly = useEditor((s) => s.ui.readOnly !== null);
   const cursor = useRef<number | null>(null);
   const placeTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   // Counts commits: a command may commit and change the text back in one go (undo), leaving `text` as it was.
@@ -82,7 +83,7 @@ export function RawView({ active }: { readonly active: boolean }) {
     <div className="raw">
       <ErrorBoundary resetKey={path} title="The raw view could not start.">
         <Suspense fallback={<p className="raw-loading muted">Loading the raw view…</p>}>
-          <RawEditor key={path} text={text} commits={commits} sync={sync} active={active} diagnostics={diagnostics} dark={dark} reveal={reveal} onCursor={onCursor} onCommand={onCommand} />
+          <RawEditor key={path} text={text} commits={commits} sync={sync} active={active} diagnostics={diagnostics} dark={dark} reveal={reveal} onCursor={onCursor} onCommand={onCommand} readOnly={readOnly} />
         </Suspense>
       </ErrorBoundary>
     </div>

@@ -7,7 +7,7 @@ import { useImage } from '../services/useImage';
 import { useEditor, useEditorStable } from '../store/hooks';
 import type { EditorState } from '../store/editorStore';
 import { diagnosticsOf, formTextOf } from '../store/derived';
-import { isEditable } from '../store/bookSlice';
+import { formReadOnly } from '../store/editorStore';
 import { LinksEditor } from './LinksEditor';
 import { MetadataForm } from './MetadataForm';
 
@@ -21,7 +21,7 @@ export const MetadataPane = memo(function MetadataPane() {
   const image = useEditor(field('image'));
   const start = useEditor(field('start'));
   const end = useEditor(field('end'));
-  const readOnly = useEditor((s) => !s.book || !isEditable(s.book.doc));
+  const readOnly = useEditor(formReadOnly);
   const people = useEditor((s) => s.site.people);
   const coverImage = useImage(cover);
   const imageImage = useImage(image);

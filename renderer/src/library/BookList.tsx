@@ -37,6 +37,18 @@ export function BookList({ books, people, current, dirty, onOpen }: Props) {
       {books.map((b) => {
         const open = b.path === current;
         const authors = b.authors.map((a) => formatPeopleName(a, people)).join(', ');
+        if (b.problem) {
+          // Not a book the editor can open (a FIFO, a name the site cannot serve, …): the row says why, and stays reachable by keyboard.
+          return (
+            <li key={b.path}>
+              <button type="button" className="book book-problem" aria-disabled="true" title={b.path}>
+                <span className="book-title">{b.id}</span>
+                <span className="book-meta">{b.problem}</span>
+                <span className="badge badge-error" aria-label="cannot be opened">!</span>
+              </button>
+            </li>
+          );
+        }
         return (
           <li key={b.path}>
             <button type="button" className={`book${open ? ' open' : ''}`} aria-current={open ? 'true' : undefined} onClick={() => onOpen(b.path)} title={b.path}>

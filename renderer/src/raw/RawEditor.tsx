@@ -41,13 +41,15 @@ const OPTIONS: MonacoEditor.IStandaloneEditorConstructionOptions = {
 /** The app commands that replace Monaco's own bindings in this editor (undo, redo, save: the store keeps the one history). */
 const COMMAND_KEYS = rawBindings(COMMANDS, monaco);
 
-export default function RawEditor({ text, commits, sync, active, diagnostics, dark, reveal, onCursor, onCommand }: RawEditorProps) {
+export default function RawEditor({ text, commits, sync, active, diagnostics, dark, reveal, onCursor, onCommand, readOnly = false }: RawEditorProps) {
   const editorRef = useRef<MonacoEditor.IStandaloneCodeEditor | null>(null);
   // Set while the store's text is written into the model, so that change is not taken for typing.
   const following = useRef(false);
   const latest = useRef({ onCursor, onCommand, sync });
   latest.current = { onCursor, onCommand, sync };
   const initial = useMemo(() => sync.text, [sync]);
+  // The wrapper hands changed options to Monaco: a read-only book's text cannot be typed into.
+  const options = useMemo(() => ({ ...OPTIONS, readOnly }), [readOnly]);
   const [ready, setReady] = useState(false);
 
   const port = useMemo<ModelPort>(
@@ -124,5 +126,5 @@ export default function RawEditor({ text, commits, sync, active, diagnostics, da
     if (reveal.focus) editor.focus();
   }, [reveal, active, ready, sync]);
 
-  return <Editor height="100%" defaultLanguage={BOOK_LANGUAGE} defaultValue={initial} theme={monacoTheme(dark)} options={OPTIONS} onMount={onMount} loading={<p className="raw-loading muted">Loading the raw view…</p>} />;
+  return <Editor height="100%" defaultLanguage={BOOK_LANGUAGE} defaultValue={initial} theme={monacoTheme(dark)} options={options} onMount={onMount} loading={<p className="raw-loading muted">Loading the raw view…</p>} />;
 }

@@ -18,4 +18,6 @@ export interface RawEditorProps {
   readonly onCursor: (offset: number) => void;
   /** Runs a named command (undo, redo, save) through the registry. */
   readonly onCommand: (id: string) => void;
+  /** The text may be read, not changed (a file that is not UTF-8). */
+  readonly readOnly?: boolean;
 }

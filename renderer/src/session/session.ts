@@ -49,7 +49,7 @@ export class Session {
 
   async refreshBooks(): Promise<void> {
     try {
-      this.store.setSite({ books: await this.api.listBooks() });
+      this.store.setSite({ books: await this.api.listBooks(), error: null });
     } catch (e) {
       this.store.notify('error', `The library could not be read: ${message(e)}`);
     }
@@ -92,6 +92,10 @@ export class Session {
     const state = this.store.get();
     const book = state.book;
     if (!book) return false;
+    if (state.ui.readOnly) {
+      this.store.notify('error', `Not saved: ${state.ui.readOnly}`);
+      return false;
+    }
     const errors = freshDiagnosticsOf(state).filter((d) => d.severity === 'error');
     if (errors.length) {
       this.store.setChecked(book.doc, freshDiagnosticsOf(state));

@@ -36,6 +36,11 @@ export function listen(session: Session, runCommand: (command: string) => void):
         session.store.close();
         void session.start();
         break;
+      case 'site-gone':
+        // The open book stays open: its unsaved text is still backed up outside the site.
+        session.store.setSite({ error: event.message });
+        session.store.notify('error', event.message);
+        break;
     }
   };
   void (async () => {

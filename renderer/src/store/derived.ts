@@ -1,6 +1,6 @@
 /** Values derived from the state, memoized on the identity of their inputs. */
-import { bookOf, validate } from '../../../shared/index';
-import type { Book, Diagnostic, SiteContext } from '../../../shared/index';
+import { bookOf, coverPathOf, siteContextFor, validate } from '../../../shared/index';
+import type { Book, Diagnostic, SiteContext, Value } from '../../../shared/index';
 import type { EditorState } from './editorStore';
 import { isDirty } from './bookSlice';
 
@@ -14,30 +14,22 @@ function memo<A extends readonly unknown[], R>(f: (...args: A) => R): (...args: 
   };
 }
 
-const siteContext = memo((path: string, people: EditorState['site']['people'], files: EditorState['site']['files'], books: EditorState['site']['books']): SiteContext => {
-  const known = Object.entries(files);
-  return {
-    path,
-    people: people.length ? people.map((p) => p.id) : undefined,
-    names: people.length ? people : undefined,
-    // Only files whose existence was asked: an unasked cover is not reported missing.
-    files: known.length ? known.filter(([, exists]) => exists).map(([f]) => f) : undefined,
-    weeks: books.map((b) => ({ path: b.path, title: b.title, start: b.start, end: b.end })),
-  };
-});
+const siteContext = memo((path: string, data: Value | null, people: EditorState['site']['people'], books: EditorState['site']['books'], coverExists: boolean | null): SiteContext =>
+  siteContextFor(path, data, { people, books, coverExists }),
+);
 
 const diagnosticsMemo = memo((doc: NonNullable<EditorState['book']>['doc'], site: SiteContext): Diagnostic[] => validate(doc, site));
 
 /** Books longer than this are validated after a pause in typing, not on every keystroke. */
 export const LIVE_VALIDATION_LIMIT = 120_000;
 
-/** What the rest of the site tells the validation of the open book. */
+/** What the rest of the site tells the validation of the open book (built as the workspace builds it). */
 export function siteContextOf(state: EditorState): SiteContext {
   const book = state.book!;
-  const files = state.site.files;
-  const cover = typeof book.doc.data === 'object' && book.doc.data && !Array.isArray(book.doc.data) ? book.doc.data.cover : undefined;
-  const coverKnown = typeof cover === 'string' && cover.replace(/^\/+/, '') in files;
-  return siteContext(book.path, state.site.people, coverKnown ? files : NO_FILES, state.site.books);
+  const cover = coverPathOf(book.doc.data);
+  // Only a cover whose existence was asked is checked: an unasked cover is not reported missing.
+  const coverExists = cover !== null && Object.hasOwn(state.site.files, cover) ? state.site.files[cover]! : null;
+  return siteContext(book.path, book.doc.data, state.site.people, state.site.books, coverExists);
 }
 
 /** Every diagnostic of the open book, errors first (for a big book, as of the last pause in typing). */
@@ -55,7 +47,6 @@ export function freshDiagnosticsOf(state: EditorState): readonly Diagnostic[] {
 }
 
 const NO_DIAGNOSTICS: readonly Diagnostic[] = [];
-const NO_FILES: EditorState['site']['files'] = {};
 
 const bookMemo = memo((data: unknown) => bookOf(data as never));
 

@@ -7,7 +7,7 @@ import type { BookDocument, BookEdit, Diagnostic, Edit } from '../../../shared/i
 import type { BookFile, BookSummary, Fingerprint, Person, SiteInfo } from '../../../shared/api';
 import { createStore } from './createStore';
 import type { Store } from './createStore';
-import { edited, isDirty, loaded, redone, replacedText, saved, undone } from './bookSlice';
+import { edited, isDirty, isEditable, loaded, redone, replacedText, saved, undone } from './bookSlice';
 import type { OpenBook } from './bookSlice';
 import { BIG_BOOK_THREADS, INITIAL_UI } from './uiSlice';
 import type { Dialog, Notice, UiState } from './uiSlice';
@@ -70,6 +70,9 @@ export interface EditorStore extends Store<EditorState> {
 
 let seq = 0;
 
+/** Whether the forms only show the book: none open, a text they cannot edit, or a book opened read-only (not UTF-8). */
+export const formReadOnly = (s: EditorState): boolean => !s.book || !isEditable(s.book.doc) || s.ui.readOnly !== null;
+
 export function createEditorStore(initial: EditorState = INITIAL_STATE, now: () => number = () => performance.now()): EditorStore {
   const store = createStore(initial);
   const setBook = (f: (book: OpenBook) => OpenBook) => store.set((s) => {
@@ -104,20 +107,23 @@ export function createEditorStore(initial: EditorState = INITIAL_STATE, now: () 
             ...s.ui,
             externalChange: false,
             ...(same ? {} : { expandedByDefault: !big, toggled: new Set<number>(), threadFilter: '', focus: null, place: null, rawReveal: null }),
-            // A file the forms cannot show at all (no front matter, binary, not a mapping) opens in the raw view.
-            ...(book.readable ? {} : { view: 'raw' as const }),
+            // A file the forms cannot show at all (no front matter, binary, not a mapping) opens in the raw view;
+            // so does one that is not UTF-8, read-only: saving any text would replace its bytes.
+            readOnly: file.notUtf8At === undefined ? null : `This file is not valid UTF-8: its first bad byte is at byte offset ${file.notUtf8At}. It is shown read-only (bad bytes as \uFFFD) and cannot be saved, so no byte of it is replaced. Convert it to UTF-8 outside the editor, then open it again.`,
+            ...(book.readable && file.notUtf8At === undefined ? {} : { view: 'raw' as const }),
           },
         };
       });
     },
     edit: (label, edits, group = null) =>
+      !store.get().ui.readOnly &&
       attempt(label, () => {
         setBook((b) => edited(b, edits, { label, group, at: now() }));
         return true;
       }),
     run: (edit, args) => {
       const label = labelOf(edit, args);
-      return attempt(label, () => {
+      return !store.get().ui.readOnly && attempt(label, () => {
         const book = store.get().book;
         const edits = book ? edit(book.doc, args) : [];
         if (!edits.length) return false;
@@ -126,6 +132,7 @@ export function createEditorStore(initial: EditorState = INITIAL_STATE, now: () 
       });
     },
     replaceText(text, label = 'Edit text', group = 'raw', pause) {
+      if (store.get().ui.readOnly) return;
       setBook((b) => replacedText(b, text, { label, group, at: now(), ...(pause === undefined ? {} : { pause }) }));
     },
     undo: () => setBook(undone),

@@ -40,6 +40,8 @@ export interface UiState {
   readonly dialog: Dialog | null;
   /** The open book changed on disk while it had unsaved changes. */
   readonly externalChange: boolean;
+  /** Why the open book can be read but not changed (its bytes are not UTF-8), or null. */
+  readonly readOnly: string | null;
   readonly busy: boolean;
   readonly theme: Theme;
 }
@@ -58,6 +60,7 @@ export const INITIAL_UI: UiState = {
   notice: null,
   dialog: null,
   externalChange: false,
+  readOnly: null,
   busy: false,
   theme: 'system',
 };

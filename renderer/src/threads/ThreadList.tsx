@@ -6,7 +6,7 @@ import type { Diagnostic, Value } from '../../../shared/index';
 import type { Run } from '../commands/useRun';
 import { useEditor, useStore } from '../store/hooks';
 import { diagnosticsOf } from '../store/derived';
-import { isEditable } from '../store/bookSlice';
+import { formReadOnly } from '../store/editorStore';
 import { BIG_BOOK_THREADS, isExpanded } from '../store/uiSlice';
 import { VirtualList } from '../ui/VirtualList';
 import { byThread, NONE } from './diagnosticSlices';
@@ -17,7 +17,7 @@ const NO_THREADS: readonly Value[] = [];
 export function ThreadList({ scrollRef, run }: { readonly scrollRef: RefObject<HTMLElement | null>; readonly run: Run }) {
   const store = useStore();
   const threads = useEditor((s) => (s.book?.readable ? threadsOf(s.book.readable.data) : NO_THREADS));
-  const readOnly = useEditor((s) => !s.book || !isEditable(s.book.doc));
+  const readOnly = useEditor(formReadOnly);
   const filter = useEditor((s) => s.ui.threadFilter);
   const expandedByDefault = useEditor((s) => s.ui.expandedByDefault);
   const toggled = useEditor((s) => s.ui.toggled);

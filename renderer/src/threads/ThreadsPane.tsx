@@ -9,7 +9,7 @@ import { repliesOf, replyCount, threadMatches, threadsOf } from '../../../shared
 import { CommandButton } from '../commands/CommandButton';
 import { useRun } from '../commands/useRun';
 import { useEditor, useStore } from '../store/hooks';
-import { isEditable } from '../store/bookSlice';
+import { formReadOnly } from '../store/editorStore';
 import { Icon } from '../ui/Icon';
 import { ThreadsDnd } from './dnd';
 import { ThreadList } from './ThreadList';
@@ -19,7 +19,7 @@ export const ThreadsPane = memo(function ThreadsPane({ scrollRef }: { readonly s
   const count = useEditor((s) => (s.book?.readable ? threadsOf(s.book.readable.data).length : 0));
   const replies = useEditor((s) => (s.book?.readable ? threadsOf(s.book.readable.data).reduce((n: number, t) => n + repliesOf(t).length, 0) : 0));
   const matching = useEditor((s) => (s.ui.threadFilter.trim() && s.book?.readable ? threadsOf(s.book.readable.data).filter((t) => threadMatches(t, s.ui.threadFilter)).length : count));
-  const readOnly = useEditor((s) => !s.book || !isEditable(s.book.doc));
+  const readOnly = useEditor(formReadOnly);
   const filter = useEditor((s) => s.ui.threadFilter);
   const run = useRun();
   const handlers = useMemo(

@@ -1,0 +1,135 @@
+/**
+ * The book checker in a worker thread: the hosts parse and validate the site's books
+ * there, so their event loop keeps answering while a huge or hostile book is read; short
+ * texts are parsed here, in slices of a few milliseconds. One worker serves every
+ * workspace of the process; where no worker can start, the work runs in this thread instead.
+ */
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { SiteContext } from '../../shared/index';
+import { localChecker } from './bookChecker';
+import type { BookChecker } from './bookChecker';
+
+/** A request to the worker. */
+export type CheckRequest =
+  | { readonly op: 'open'; readonly id: number; readonly text: string }
+  | { readonly op: 'check'; readonly id: number; readonly site: SiteContext; readonly withDiagnostics: boolean }
+  | { readonly op: 'forget'; readonly id: number }
+  | { readonly op: 'person'; readonly fileName: string; readonly text: string };
+
+/**
+ * Texts up to this long are parsed here, between two awaits: even read the slowest way (the
+ * yaml package) one takes a few milliseconds, less than a trip to the worker and back.
+ * Real people files are 3 KB, most books 10 to 35 KB; anything longer goes to the worker.
+ */
+const INLINE_MAX = 16 * 1024;
+
+type Answer = { readonly seq: number; readonly ok: true; readonly value: unknown } | { readonly seq: number; readonly ok: false; readonly error: string };
+
+/** Starts the worker: the built `checkWorker.cjs` beside this bundle, or, running from the TypeScript sources (tests), `checkWorker.ts` through tsx. */
+function startWorker(): Worker {
+  const here = fileURLToPath(import.meta.url);
+  if (here.endsWith('.ts')) {
+    const source = pathToFileURL(path.join(path.dirname(here), 'checkWorker.ts')).href;
+    return new Worker(`import('tsx/esm/api').then(({ tsImport }) => tsImport(${JSON.stringify(source)}, ${JSON.stringify(import.meta.url)}))`, { eval: true });
+  }
+  // Inside a packaged app the worker is unpacked next to the archive: a worker cannot start from inside it.
+  return new Worker(path.join(path.dirname(here).replace(/app\.asar(?=[\\/])/, 'app.asar.unpacked'), 'checkWorker.cjs'));
+}
+
+class WorkerChecker implements BookChecker {
+  private worker: Worker | null = null;
+  private failed = false;
+  private readonly local = localChecker();
+  /** Books opened by the local checker after the worker failed. */
+  private readonly localIds = new Set<number>();
+  private readonly pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+  private seq = 0;
+
+  private ensure(): Worker | null {
+    if (this.failed) return null;
+    if (this.worker) return this.worker;
+    let worker: Worker;
+    try {
+      worker = startWorker();
+    } catch {
+      this.failed = true;
+      return null;
+    }
+    let online = false;
+    worker.on('message', (a: Answer | { readonly ready: true }) => {
+      if ('ready' in a) {
+        online = true;
+        return;
+      }
+      const p = this.pending.get(a.seq);
+      this.pending.delete(a.seq);
+      if (this.pending.size === 0) worker.unref();
+      if (!p) return;
+      if (a.ok) p.resolve(a.value);
+      else p.reject(new Error(a.error));
+    });
+    const lost = (e: Error) => {
+      if (this.worker !== worker) return;
+      // A worker that never said it was ready cannot run here: work in this thread from now on. One that
+      // died (out of memory on a hostile book) is started again on the next call.
+      if (!online) this.failed = true;
+      this.worker = null;
+      for (const p of this.pending.values()) p.reject(e);
+      this.pending.clear();
+    };
+    worker.on('error', lost);
+    worker.on('exit', (code) => lost(new Error(`The checking worker stopped (exit code ${code}).`)));
+    worker.unref();
+    this.worker = worker;
+    return worker;
+  }
+
+  private call<T>(r: CheckRequest): Promise<T> {
+    const worker = this.ensure();
+    if (!worker) return Promise.reject(new Error('No checking worker.'));
+    const seq = ++this.seq;
+    worker.ref();
+    return new Promise<T>((resolve, reject) => {
+      this.pending.set(seq, { resolve: resolve as (v: unknown) => void, reject });
+      worker.postMessage({ ...r, seq });
+    });
+  }
+
+  open(id: number, text: string) {
+    if (text.length <= INLINE_MAX || !this.ensure()) {
+      this.localIds.add(id);
+      return this.local.open(id, text);
+    }
+    return this.call<Awaited<ReturnType<BookChecker['open']>>>({ op: 'open', id, text });
+  }
+
+  check(id: number, site: SiteContext, withDiagnostics: boolean) {
+    if (this.localIds.delete(id)) return this.local.check(id, site, withDiagnostics);
+    return this.call<Awaited<ReturnType<BookChecker['check']>>>({ op: 'check', id, site, withDiagnostics });
+  }
+
+  forget(id: number): void {
+    if (this.localIds.delete(id)) return this.local.forget(id);
+    if (this.worker) void this.call({ op: 'forget', id }).catch(() => undefined);
+  }
+
+  person(fileName: string, text: string) {
+    if (text.length <= INLINE_MAX || !this.ensure()) return this.local.person(fileName, text);
+    return this.call<Awaited<ReturnType<BookChecker['person']>>>({ op: 'person', fileName, text });
+  }
+
+  close(): void {
+    void this.worker?.terminate();
+    this.worker = null;
+  }
+}
+
+let shared: WorkerChecker | null = null;
+
+/** The process's one worker checker (started on first use, never keeping the process alive while idle). */
+export function workerChecker(): BookChecker {
+  shared ??= new WorkerChecker();
+  return shared;
+}
