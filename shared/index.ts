@@ -33,6 +33,8 @@ export { bookEdit, labelOf, applyBookEdit } from './book/edits/bookEdit';
 export type { BookEdit } from './book/edits/bookEdit';
 export { setField } from './book/edits/setField';
 export type { TextField } from './book/edits/setField';
+export { setImagePath } from './book/edits/setImagePath';
+export type { SetImagePathArgs } from './book/edits/setImagePath';
 export { addAuthor } from './book/edits/addAuthor';
 export { removeAuthor } from './book/edits/removeAuthor';
 export { moveAuthor } from './book/edits/moveAuthor';

@@ -4,7 +4,9 @@ import type { Person } from '../../../shared/api';
 import type { ImageInfo } from '../services/useImage';
 import { TextField } from '../ui/TextField';
 import { DateTimeField } from './DateTimeField';
-import { ImageField } from './ImageField';
+import { CoverField } from './CoverField';
+import { PreviewImageField } from './PreviewImageField';
+import type { CardAction, CoverAction } from './useBookImages';
 import { AuthorsField } from './AuthorsField';
 
 interface Props {
@@ -14,12 +16,14 @@ interface Props {
   readonly people: readonly Person[];
   readonly diagnostics: ReadonlyMap<string, readonly Diagnostic[]>;
   readonly images: { readonly cover: ImageInfo; readonly image: ImageInfo };
+  /** Choosing a cover, making the preview card. */
+  readonly imageActions: { readonly cover: CoverAction; readonly card: CardAction };
   readonly readOnly: boolean;
   readonly onSet: (key: TextKey, value: string) => void;
   readonly onAuthors: { add(a: string): void; remove(i: number): void; move(from: number, to: number): void };
 }
 
-export function MetadataForm({ book, authors, people, diagnostics, images, readOnly, onSet, onAuthors }: Props) {
+export function MetadataForm({ book, authors, people, diagnostics, images, imageActions, readOnly, onSet, onAuthors }: Props) {
   const text = (key: 'title' | 'description', label: string, multiline = false) => (
     <TextField label={label} value={book[key]} path={key} diagnostics={diagnostics.get(key)} readOnly={readOnly} multiline={multiline} onChange={(v) => onSet(key, v)} />
   );
@@ -39,9 +43,11 @@ export function MetadataForm({ book, authors, people, diagnostics, images, readO
             <DateTimeField label="Start" value={book.start} path="start" diagnostics={diagnostics.get('start')} readOnly={readOnly} onChange={(v) => onSet('start', v)} />
             <DateTimeField label="End" value={book.end} path="end" diagnostics={diagnostics.get('end')} readOnly={readOnly} onChange={(v) => onSet('end', v)} />
           </div>
-          <ImageField label="Cover" value={book.cover} path="cover" diagnostics={diagnostics.get('cover')} url={images.cover.url} missing={images.cover.missing} readOnly={readOnly} onChange={(v) => onSet('cover', v)} />
-          <ImageField label="Image" value={book.image} path="image" diagnostics={diagnostics.get('image')} url={images.image.url} missing={images.image.missing} readOnly={readOnly} onChange={(v) => onSet('image', v)} />
         </div>
+      </div>
+      <div className="images-row">
+        <CoverField value={book.cover} diagnostics={diagnostics.get('cover')} image={images.cover} readOnly={readOnly} action={imageActions.cover} onChange={(v) => onSet('cover', v)} />
+        <PreviewImageField value={book.image} diagnostics={diagnostics.get('image')} image={images.image} readOnly={readOnly} action={imageActions.card} onChange={(v) => onSet('image', v)} />
       </div>
     </section>
   );

@@ -10,6 +10,8 @@ import { diagnosticsOf, formTextOf } from '../store/derived';
 import { formReadOnly } from '../store/editorStore';
 import { LinksEditor } from './LinksEditor';
 import { MetadataForm } from './MetadataForm';
+import { ReplaceImageDialog } from './ReplaceImageDialog';
+import { useBookImages } from './useBookImages';
 
 export const MetadataPane = memo(function MetadataPane() {
   const run = useRun();
@@ -24,7 +26,10 @@ export const MetadataPane = memo(function MetadataPane() {
   const readOnly = useEditor(formReadOnly);
   const people = useEditor((s) => s.site.people);
   const coverImage = useImage(cover);
-  const imageImage = useImage(image);
+  const bookImages = useBookImages();
+  // The card's thumbnail: `image`, or where the card is made while `image` is empty.
+  const imageImage = useImage(image.trim() ? image : (bookImages.card.state?.path ?? ''));
+  const imageActions = useMemo(() => ({ cover: bookImages.cover, card: bookImages.card }), [bookImages.cover, bookImages.card]);
 
   // The metadata's and the links' own diagnostics (the threads cut theirs), stable while equal.
   const linkDiagnostics = useEditorStable((s) => diagnosticsOf(s).filter((d) => d.keys[0] === 'links'), same);
@@ -55,7 +60,8 @@ export const MetadataPane = memo(function MetadataPane() {
   const book = useMemo(() => ({ title, description, cover, image, start, end }), [title, description, cover, image, start, end]);
   return (
     <>
-      <MetadataForm book={book} authors={authors} people={people} diagnostics={byPath} images={{ cover: coverImage, image: imageImage }} readOnly={readOnly} onSet={actions.setField} onAuthors={actions.authors} />
+      <MetadataForm book={book} authors={authors} people={people} diagnostics={byPath} images={{ cover: coverImage, image: imageImage }} imageActions={imageActions} readOnly={readOnly} onSet={actions.setField} onAuthors={actions.authors} />
+      {bookImages.question ? <ReplaceImageDialog question={bookImages.question} /> : null}
       <LinksEditor value={links} diagnostics={linkDiagnostics} readOnly={readOnly} onSet={actions.links.set} onAdd={actions.links.add} onRemove={actions.links.remove} onMove={actions.links.move} />
     </>
   );

@@ -17,6 +17,9 @@ export function useImage(path: string): ImageInfo {
   const key = path.trim().replace(/^\/+/, '');
   const exists = useEditor((s) => (key ? s.site.files[key] : undefined));
   const [url, setUrl] = useState<{ key: string; url: string | null } | null>(null);
+  // Bumped when the file is written again (a new cover or card), so the new bytes are shown.
+  const [version, setVersion] = useState(0);
+  useEffect(() => assets.onForget((p) => p === key && setVersion((v) => v + 1)), [assets, key]);
   useEffect(() => {
     if (!key || exists !== true) return;
     let live = true;
@@ -24,6 +27,6 @@ export function useImage(path: string): ImageInfo {
     return () => {
       live = false;
     };
-  }, [assets, key, exists]);
+  }, [assets, key, exists, version]);
   return { url: url?.key === key ? url.url : null, missing: !!key && exists === false };
 }

@@ -5,7 +5,7 @@
  * The store holds the state; the session moves data between it and the disk. Views ask
  * the session; none of them holds the API.
  */
-import type { Backup, BookApi, BookFile, EventBatch, NewBookRequest, WindowState } from '../../../shared/api';
+import type { Backup, BookApi, BookFile, CoverResult, EventBatch, NewBookRequest, PreviewImageResult, PreviewImageState, WindowState } from '../../../shared/api';
 import type { EditorStore } from '../store/editorStore';
 import { isDirty } from '../store/bookSlice';
 import { freshDiagnosticsOf } from '../store/derived';
@@ -298,5 +298,26 @@ export class Session {
       found = ask.map(() => false);
     }
     this.store.setSite({ files: { ...this.store.get().site.files, ...Object.fromEntries(ask.map((p, i) => [p, !!found[i]])) } });
+  }
+
+  /** Writes `images/books/<id>/cover.jpg` of the book from an image file (base64); 'exists' means ask, then call again with `overwrite`. Throws the Node side's refusal in words. */
+  writeCover(path: string, base64: string, overwrite: boolean): Promise<CoverResult> {
+    return this.api.writeCover(path, base64, overwrite);
+  }
+
+  /** Draws the book's preview card from `text` (the book as the page holds it); 'exists' means ask, then call again with `overwrite`. */
+  makePreviewImage(path: string, text: string, overwrite: boolean): Promise<PreviewImageResult> {
+    return this.api.makePreviewImage(path, text, overwrite);
+  }
+
+  /** Whether the book's preview card (drawn from `text`) is there and up to date. */
+  previewImageState(path: string, text: string): Promise<PreviewImageState> {
+    return this.api.previewImageState(path, text);
+  }
+
+  /** A file this page just wrote exists now (its image is read again, and its warnings go). */
+  wroteFile(path: string): void {
+    const key = path.replace(/^\/+/, '');
+    this.store.setSite({ files: { ...this.store.get().site.files, [key]: true } });
   }
 }
