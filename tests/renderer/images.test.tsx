@@ -166,7 +166,7 @@ describe('the preview card', () => {
     });
     const field = screen.getByLabelText('Preview image').closest('.field') as HTMLElement;
     expect(await within(field).findByText('Missing')).toBeTruthy();
-    expect(within(field).getByText(`No preview image yet; it will be made at ${CARD}.`)).toBeTruthy();
+    expect(within(field).getByText(`No preview image yet (it will be ${CARD}).`)).toBeTruthy();
     await user.click(within(field).getByRole('button', { name: 'Make preview image' }));
     await waitFor(() => expect(text()).toContain(`image: "${CARD}"`));
     expect(spies.makePreviewImage.mock.calls[0]![0]).toBe(SMALL_PATH);

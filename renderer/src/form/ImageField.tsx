@@ -67,7 +67,7 @@ export function ImageField({ label, value, onChange, path, diagnostics, url, mis
   return (
     <div className={`field field-image${drops ? ' drop-target' : ''}${over ? ' drop-over' : ''}`} {...dropProps}>
       <label htmlFor={id} className="field-label">{label}</label>
-      <input id={id} type="text" className={`input${severity || missing ? ` input-${severity ?? 'warning'}` : ''}`} data-path={path} value={value} readOnly={readOnly} spellCheck={false} aria-describedby={described || undefined} onChange={(e) => onChange(e.target.value)} />
+      <input id={id} type="text" className={`input${severity || missing ? ` input-${severity ?? 'warning'}` : ''}`} data-path={path} value={value} title={value || undefined} readOnly={readOnly} spellCheck={false} aria-describedby={described || undefined} onChange={(e) => onChange(e.target.value)} />
       <div className="image-row">
         <div className={`thumb thumb-${shape}${missing ? ' thumb-missing' : ''}`} aria-hidden="true">
           {url && !missing ? <img src={url} alt="" /> : <Icon name="image" size={20} />}

@@ -29,7 +29,7 @@ export function PreviewImageField({ value, diagnostics, image, readOnly, action,
   let detail = known?.message ?? '';
   if (known?.status === 'missing') {
     label = 'Missing';
-    detail = value.trim() ? `The file ${file} does not exist in the site.` : `No preview image yet; it will be made at ${file}.`;
+    detail = value.trim() ? `The file ${file} does not exist in the site.` : `No preview image yet (it will be ${file}).`;
   }
   const tone: Tone = !known ? 'pending' : known.status === 'current' ? 'ok' : known.status === 'invalid' ? 'error' : 'warning';
   const canMake = !readOnly && known?.status !== 'invalid';
