@@ -24,9 +24,14 @@ const BOOK = '_books/20240318-the-quiet-compiler.md';
 describe('npm run preview-image', () => {
   it('makes every card of a site, then --check passes; a title change fails --check until the card is made again', async () => {
     const site = sampleSite();
+    // The sample site's cards are the editor's own, committed with their record: --check passes as the site's CI would run it.
+    const committed = await run(['--check', site]);
+    expect(committed).toMatchObject({ status: 0, out: [] });
+    for (const dir of fs.readdirSync(path.join(site, 'images/books'))) fs.rmSync(path.join(site, 'images/books', dir, 'preview.jpg'));
     const before = await run(['--check', site]);
     expect(before.status).toBe(1);
     expect(before.out).toHaveLength(4);
+    expect(before.out.every((l) => /: missing: /.test(l))).toBe(true);
 
     const made = await run([site]);
     expect(made.status).toBe(0);

@@ -173,6 +173,8 @@ describe('the card state', () => {
 
   it("calls a card without a record (made by another tool) possibly out of date", async () => {
     const s = await site();
+    // The sample site's cards are the editor's own; a card from elsewhere is a JPEG with no record.
+    fs.writeFileSync(path.join(s.root, 'images/books/20240318-the-quiet-compiler/preview.jpg'), await picture(940, 550, 'jpeg'));
     const state = await s.ws.previewImageState('_books/20240318-the-quiet-compiler.md', null);
     expect(state).toMatchObject({ status: 'out-of-date', changed: ['unrecorded'] });
     expect(state.message).toMatch(/not made by this editor/);
