@@ -186,6 +186,7 @@ describe('the preview card', () => {
     await user.click(button);
     const dialog = await screen.findByRole('alertdialog', { name: 'Replace the preview image?' });
     expect(dialog.textContent).toContain(CARD);
+    expect(dialog.textContent).not.toContain('This file is the book’s cover');
     // Cancel is where the focus starts: Enter does not overwrite by accident.
     expect(document.activeElement).toBe(within(dialog).getByRole('button', { name: 'Cancel' }));
     await user.click(within(dialog).getByRole('button', { name: 'Replace' }));
@@ -220,5 +221,17 @@ describe('the preview card', () => {
     expect(await within(field).findByText('Cannot be made')).toBeTruthy();
     expect(within(field).getByText('The image path ../outside.jpg is outside images/.')).toBeTruthy();
     expect(within(field).queryByRole('button', { name: 'Make preview image' })).toBeNull();
+  });
+
+  it('warns when the card would replace the book’s cover file (image and cover are the same path)', async () => {
+    // The small book's image is its cover's path, as some of the site's books have it.
+    expect(SMALL_BOOK).toContain(`image: "${COVER}"`);
+    const { user, spies } = await editor(SMALL_BOOK, { makePreviewImage: async () => ({ ok: false, reason: 'exists', path: COVER }) });
+    await user.click(await screen.findByRole('button', { name: 'Make preview image' }));
+    const dialog = await screen.findByRole('alertdialog', { name: 'Replace the preview image?' });
+    expect(dialog.textContent).toContain('This file is the book’s cover: the card would replace it.');
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    expect(spies.makePreviewImage).toHaveBeenCalledTimes(1);
   });
 });

@@ -22,6 +22,7 @@ export function ReplaceImageDialog({ question }: { readonly question: ReplaceQue
           ? <>is already in the site. Replace it with a cover made from <strong>{question.from ?? 'the chosen image'}</strong>?</>
           : <>is already in the site and was not made by this editor for this book. Replace it with a new preview card?</>}
       </p>
+      {question.isCover ? <p><strong>This file is the book’s cover:</strong> the card would replace it. Cancel, and set Preview image to its own file (or empty it) first.</p> : null}
       <p className="dialog-note">The file on disk is overwritten; undo does not bring it back (git does, once it is committed).</p>
     </Dialog>
   );

@@ -24,6 +24,8 @@ export interface ReplaceQuestion {
   readonly path: string;
   /** The image file the cover would be made from. */
   readonly from?: string;
+  /** The preview card's path is the book's cover file. */
+  readonly isCover?: boolean;
   readonly answer: (replace: boolean) => void;
 }
 
@@ -215,7 +217,7 @@ export function useBookImages(): BookImages {
         let result = await session.makePreviewImage(book.path, store.get().book?.doc.text ?? book.doc.text, false);
         if (!result.ok) {
           set(false);
-          if (!(await ask({ what: 'image', path: result.path }))) {
+          if (!(await ask({ what: 'image', path: result.path, isCover: bare(formTextOf(store.get(), 'cover')) === result.path }))) {
             store.notify('info', `The preview image ${result.path} was kept as it is.`);
             return;
           }
