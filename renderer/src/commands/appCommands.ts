@@ -15,8 +15,8 @@ type AppCommandId = 'save' | 'revert' | 'undo' | 'redo' | 'find' | 'searchBooks'
 export const APP_COMMANDS: Handlers<AppCommandId> = {
   save: { enabled: (c) => hasBook(c) && !c.store.get().ui.busy, run: ({ session }) => session.save() },
   revert: { enabled: ({ store }) => isDirty(store.get().book), run: ({ session }) => session.revert() },
-  undo: { enabled: ({ store }) => (store.get().book?.history.undo.length ?? 0) > 0, run: ({ store }) => store.undo() },
-  redo: { enabled: ({ store }) => (store.get().book?.history.redo.length ?? 0) > 0, run: ({ store }) => store.redo() },
+  undo: { enabled: ({ store }) => (store.get().book?.history.undo.length ?? 0) > 0, run: ({ session }) => session.undo() },
+  redo: { enabled: ({ store }) => (store.get().book?.history.redo.length ?? 0) > 0, run: ({ session }) => session.redo() },
   find: { run: ({ store }) => focusSoon(store.get().book && store.get().ui.view === 'form' ? '#thread-filter' : '#book-search') },
   searchBooks: { run: () => focusSoon('#book-search') },
   newBook: { run: ({ store }) => store.openDialog({ kind: 'newBook' }) },
