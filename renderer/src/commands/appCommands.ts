@@ -2,14 +2,14 @@
 import type { Theme } from '../store/uiSlice';
 import { isDirty } from '../store/bookSlice';
 import { switchView } from '../place/revealPlace';
-import { hasBook } from './handler';
+import { canEditForm, hasBook } from './handler';
 import type { Handlers } from './handler';
 
 const focusSoon = (selector: string) => setTimeout(() => document.querySelector<HTMLElement>(selector)?.focus(), 0);
 
 const THEMES: readonly Theme[] = ['system', 'light', 'dark'];
 
-type AppCommandId = 'save' | 'revert' | 'undo' | 'redo' | 'find' | 'searchBooks' | 'newBook' | 'view.form' | 'view.raw' | 'view.preview' | 'review' | 'problems' | 'expandAll' | 'collapseAll' | 'theme';
+type AppCommandId = 'save' | 'revert' | 'undo' | 'redo' | 'find' | 'searchBooks' | 'newBook' | 'view.form' | 'view.raw' | 'view.preview' | 'review' | 'problems' | 'expandAll' | 'collapseAll' | 'theme' | 'reschedule';
 
 /** What the editor's own commands do. */
 export const APP_COMMANDS: Handlers<AppCommandId> = {
@@ -27,6 +27,7 @@ export const APP_COMMANDS: Handlers<AppCommandId> = {
   problems: { enabled: hasBook, run: ({ store }) => store.setUi({ problemsOpen: !store.get().ui.problemsOpen }) },
   expandAll: { enabled: hasBook, run: ({ store }) => store.setUi({ expandedByDefault: true, toggled: new Set() }) },
   collapseAll: { enabled: hasBook, run: ({ store }) => store.setUi({ expandedByDefault: false, toggled: new Set() }) },
+  reschedule: { enabled: (c) => canEditForm(c) && !c.store.get().ui.readOnly && !c.store.get().ui.busy, run: ({ store }) => store.openDialog({ kind: 'reschedule' }) },
   theme: {
     run: ({ store }) => {
       const theme = THEMES[(THEMES.indexOf(store.get().ui.theme) + 1) % THEMES.length]!;

@@ -6,6 +6,7 @@ import { TextField } from '../ui/TextField';
 import { DateTimeField } from './DateTimeField';
 import { ImageField } from './ImageField';
 import { AuthorsField } from './AuthorsField';
+import { CommandButton } from '../commands/CommandButton';
 
 interface Props {
   readonly book: Pick<Book, 'title' | 'description' | 'cover' | 'image' | 'start' | 'end'>;
@@ -39,6 +40,7 @@ export function MetadataForm({ book, authors, people, diagnostics, images, readO
             <DateTimeField label="Start" value={book.start} path="start" diagnostics={diagnostics.get('start')} readOnly={readOnly} onChange={(v) => onSet('start', v)} />
             <DateTimeField label="End" value={book.end} path="end" diagnostics={diagnostics.get('end')} readOnly={readOnly} onChange={(v) => onSet('end', v)} />
           </div>
+          {readOnly ? null : <div className="reschedule-row"><CommandButton command="reschedule" className="btn btn-small" /></div>}
           <ImageField label="Cover" value={book.cover} path="cover" diagnostics={diagnostics.get('cover')} url={images.cover.url} missing={images.cover.missing} readOnly={readOnly} onChange={(v) => onSet('cover', v)} />
           <ImageField label="Image" value={book.image} path="image" diagnostics={diagnostics.get('image')} url={images.image.url} missing={images.image.missing} readOnly={readOnly} onChange={(v) => onSet('image', v)} />
         </div>
