@@ -13,12 +13,18 @@ export interface FixAt {
   readonly preferred: boolean;
 }
 
-/** The fixes of the diagnostics whose range touches the offsets `from`..`to` of the text, in the diagnostics' order, each diagnostic's best first. */
+/** The fixes of the diagnostics whose range touches the offsets `from`..`to` of the text, in the diagnostics' order, each diagnostic's best first, each fix once. */
 export function fixesAt(diagnostics: readonly Diagnostic[], from: number, to: number): FixAt[] {
   const out: FixAt[] = [];
+  // Two diagnostics of one mistake (no `link`, an unknown `list`) offer the same fix: the menu lists it once.
+  const seen = new Set<string>();
   for (const d of diagnostics) {
     if (!d.fixes?.length || d.range.from > to || d.range.to < from) continue;
-    d.fixes.forEach((fix, i) => out.push({ diagnostic: d, fix, preferred: i === 0 }));
+    d.fixes.forEach((fix, i) => {
+      if (seen.has(fix.label)) return;
+      seen.add(fix.label);
+      out.push({ diagnostic: d, fix, preferred: i === 0 });
+    });
   }
   return out;
 }
