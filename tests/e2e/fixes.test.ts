@@ -65,4 +65,36 @@ describe.skipIf(!hasChromium)('fixes in Chromium', () => {
     await expect.poll(() => rawLines(page)).toContain(LIST);
     await expect.poll(() => page.locator('.status-state').textContent()).toBe('Saved');
   });
+
+  it('reschedules a book: dates, file, image folder and paths follow on disk, and Undo renames it all back', async () => {
+    const page = await h.page();
+    const from = '_books/20240408-practical-tide-tables.md';
+    const to = '_books/20240506-practical-tide-tables.md';
+    const before = h.read(from);
+    await openBook(page, /Practical Tide Tables/);
+    await page.getByRole('button', { name: 'Reschedule…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Reschedule' });
+    await dialog.getByLabel('Week').fill('2024-05-08');
+    await dialog.getByText(to).waitFor();
+    await page.screenshot({ path: shot('fixes-5-reschedule') });
+    await dialog.getByRole('button', { name: 'Reschedule' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.locator('.status-path', { hasText: to }).waitFor();
+    expect(fs.existsSync(path.join(h.site, from))).toBe(false);
+    expect(fs.existsSync(path.join(h.site, 'images/books/20240506-practical-tide-tables/cover.jpg'))).toBe(true);
+    expect(fs.existsSync(path.join(h.site, 'images/books/20240408-practical-tide-tables'))).toBe(false);
+    // On disk the paths already follow; the new dates are unsaved edits of the same step.
+    expect(h.read(to)).toContain('cover: images/books/20240506-practical-tide-tables/cover.jpg\n');
+    await expect.poll(() => page.getByLabel('Cover').inputValue()).toBe('images/books/20240506-practical-tide-tables/cover.jpg');
+    await expect.poll(() => page.locator('.status-last').textContent()).toBe('Last change: Reschedule to the week of 2024-05-06');
+    await save(page);
+    expect(h.read(to)).toContain('end: 2024-05-10 23:59:59\n');
+    expect(h.read(to)).toContain('start: 2024-05-06 00:00:00\n');
+    await page.keyboard.press('Control+z');
+    await page.locator('.status-path', { hasText: from }).waitFor();
+    expect(fs.existsSync(path.join(h.site, to))).toBe(false);
+    expect(fs.existsSync(path.join(h.site, 'images/books/20240408-practical-tide-tables/cover.jpg'))).toBe(true);
+    await save(page);
+    expect(h.read(from)).toBe(before);
+  });
 });
