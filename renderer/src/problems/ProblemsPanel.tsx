@@ -47,7 +47,8 @@ export function ProblemsPanel({ diagnostics: given, onGo, onClose, onFix }: Prop
   const fix: ApplyFix | undefined = onFix
     ? (d, f) => {
         const done = onFix(d, f);
-        if (done && f.kind === 'edit') fixedAt.current = { index: diagnostics.indexOf(d), count: diagnostics.length };
+        // An edit changes the list at once; a rename or a new person once the contract answered.
+        if (done) fixedAt.current = { index: diagnostics.indexOf(d), count: diagnostics.length };
         return done;
       }
     : undefined;
