@@ -143,6 +143,11 @@ describe('fixes in the editor', () => {
     expect(store.get().book!.history.undo).toHaveLength(1);
     store.undo();
     expect(text()).toBe(book);
+    // An author added in the form: the same.
+    await user.type(screen.getByRole('combobox', { name: 'Add author' }), 'tomasokafor{Enter}');
+    expect(text()).toContain('description: "Book of the Week. Gardening with Graphs by Lena Voss and Tomas Okafor"\n');
+    expect(text()).toContain('authors: [lenavoss, tomasokafor]\n');
+    expect(store.get().book!.history.undo.map((s) => s.label)).toEqual(['Add author']);
   });
 
   it('suggests the names used in this book first in a Name field, then people', async () => {
