@@ -85,6 +85,7 @@ export const COMMANDS = [
   { id: 'reply.move', label: 'Move reply' },
   { id: 'reply.moveTo', label: 'Move reply to…' },
   { id: 'reply.promote', label: 'Promote to thread' },
+  { id: 'reschedule', label: 'Reschedule…', menu: { menu: 'file', section: 'save', label: 'Reschedule…' } },
 ] as const satisfies readonly CommandRow[];
 
 /** The id of a command. */

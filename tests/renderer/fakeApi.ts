@@ -1,6 +1,6 @@
 // An in-memory BookApi for component tests: files in a map, fingerprints that change on write, events pushed by the test.
 import type { Backup, BookApi, BookFile, BookSummary, EventBatch, Fingerprint, Person, SiteEvent } from '../../shared/api';
-import { bookOf, openBook, validate } from '../../shared/index';
+import { applyEdits, bookIdOf, bookOf, openBook, renameBookEdits, validate } from '../../shared/index';
 
 export interface FakeApi extends BookApi {
   readonly files: Map<string, string>;
@@ -17,6 +17,7 @@ const hex = (n: number) => n.toString(16).padStart(64, '0');
 
 export function fakeApi(books: Record<string, string>, opts: { people?: Person[]; existing?: string[]; backups?: Backup[] } = {}): FakeApi {
   const files = new Map(Object.entries(books));
+  const people = [...(opts.people ?? [])];
   const prints = new Map<string, Fingerprint>();
   const print = (path: string): Fingerprint => {
     let p = prints.get(path);
@@ -57,7 +58,7 @@ export function fakeApi(books: Record<string, string>, opts: { people?: Person[]
           const d = validate(doc);
           return { id: path.slice(7, -3), path, title: b?.title ?? '', authors: b?.authors ?? [], start: b?.start ?? '', end: b?.end ?? '', errors: d.filter((x) => x.severity === 'error').length, warnings: d.filter((x) => x.severity === 'warning').length };
         }),
-    people: async () => opts.people ?? [],
+    people: async () => [...people],
     readBook: async (path): Promise<BookFile> => {
       const text = files.get(path);
       if (text === undefined) throw new Error(`No file ${path}`);
@@ -79,11 +80,20 @@ export function fakeApi(books: Record<string, string>, opts: { people?: Person[]
     renameBook: async (from, to, base) => {
       if (print(from).hash !== base.hash) return { ok: false, reason: 'conflict', disk: { path: from, text: files.get(from)!, fingerprint: print(from) } };
       if (files.has(to)) throw new Error(`${to} already exists`);
-      files.set(to, files.get(from)!);
+      // As the workspace does: `cover` and `image` follow into the renamed image folder.
+      const doc = openBook(files.get(from)!);
+      const edits = renameBookEdits(doc, bookIdOf(from), bookIdOf(to));
+      files.set(to, edits.length ? applyEdits(doc, edits).text : doc.text);
       files.delete(from);
       return { ok: true, file: { path: to, text: files.get(to)!, fingerprint: touch(to) }, images: null };
     },
-    createPerson: async (person) => ({ id: person.id, name: person.name, picture: `images/authors/${person.id}.jpg` }),
+    createPerson: async (person) => {
+      if (people.some((p) => p.id === person.id)) throw new Error(`_people/${person.id}.md already exists`);
+      const made = { id: person.id, name: person.name, picture: `images/authors/${person.id}.jpg` };
+      people.push(made);
+      files.set(`_people/${person.id}.md`, `---\nshort: ${person.id}\ntitle: "${person.name}"\n---\n`);
+      return made;
+    },
     filesExist: async (paths) => paths.map((p) => (opts.existing ?? []).includes(p)),
     readAsset: async () => ({ mime: 'image/png', base64: 'iVBORw0KGgo=' }),
     writeBackup: async (path, text, base) => {

@@ -15,6 +15,8 @@ import { CompareDialog } from '../dialogs/CompareDialog';
 import { RecoverDialog } from '../dialogs/RecoverDialog';
 import { NewBookDialog } from '../dialogs/NewBookDialog';
 import { ReviewDialog } from '../review/ReviewDialog';
+import { CreatePersonDialog } from '../dialogs/CreatePersonDialog';
+import { RescheduleDialog } from '../dialogs/RescheduleDialog';
 
 /** Renders the open dialog, if any; only then does it follow the book. */
 export function DialogHost() {
@@ -33,6 +35,11 @@ function OpenDialog({ dialog }: { readonly dialog: Dialog }) {
   const run = useRun();
   const close = () => store.openDialog(null);
   const threads = threadsOf(data);
+  /** A dialog that waits for the contract closes when it is done, and shows why not otherwise. */
+  const closeIfDone = (problem: string | null): string | null => {
+    if (!problem) close();
+    return problem;
+  };
   const act = (f: () => void) => () => {
     close();
     f();
@@ -77,5 +84,9 @@ function OpenDialog({ dialog }: { readonly dialog: Dialog }) {
       return <NewBookDialog people={people} onClose={close} onCreate={(r) => session.newBook(r)} />;
     case 'review':
       return <ReviewDialog onClose={close} />;
+    case 'createPerson':
+      return <CreatePersonDialog id={dialog.id} onClose={close} onCreate={(p) => session.createPerson(p).then(closeIfDone)} />;
+    case 'reschedule':
+      return <RescheduleDialog path={path} start={formBookOf(store.get())?.start ?? ''} onClose={close} onReschedule={(day) => session.reschedule(day).then(closeIfDone)} />;
   }
 }

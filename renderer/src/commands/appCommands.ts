@@ -2,21 +2,21 @@
 import type { Theme } from '../store/uiSlice';
 import { isDirty } from '../store/bookSlice';
 import { switchView } from '../place/revealPlace';
-import { hasBook } from './handler';
+import { canEditForm, hasBook } from './handler';
 import type { Handlers } from './handler';
 
 const focusSoon = (selector: string) => setTimeout(() => document.querySelector<HTMLElement>(selector)?.focus(), 0);
 
 const THEMES: readonly Theme[] = ['system', 'light', 'dark'];
 
-type AppCommandId = 'save' | 'revert' | 'undo' | 'redo' | 'find' | 'searchBooks' | 'newBook' | 'view.form' | 'view.raw' | 'view.preview' | 'review' | 'problems' | 'expandAll' | 'collapseAll' | 'theme';
+type AppCommandId = 'save' | 'revert' | 'undo' | 'redo' | 'find' | 'searchBooks' | 'newBook' | 'view.form' | 'view.raw' | 'view.preview' | 'review' | 'problems' | 'expandAll' | 'collapseAll' | 'theme' | 'reschedule';
 
 /** What the editor's own commands do. */
 export const APP_COMMANDS: Handlers<AppCommandId> = {
   save: { enabled: (c) => hasBook(c) && !c.store.get().ui.busy, run: ({ session }) => session.save() },
   revert: { enabled: ({ store }) => isDirty(store.get().book), run: ({ session }) => session.revert() },
-  undo: { enabled: ({ store }) => (store.get().book?.history.undo.length ?? 0) > 0, run: ({ store }) => store.undo() },
-  redo: { enabled: ({ store }) => (store.get().book?.history.redo.length ?? 0) > 0, run: ({ store }) => store.redo() },
+  undo: { enabled: ({ store }) => (store.get().book?.history.undo.length ?? 0) > 0, run: ({ session }) => session.undo() },
+  redo: { enabled: ({ store }) => (store.get().book?.history.redo.length ?? 0) > 0, run: ({ session }) => session.redo() },
   find: { run: ({ store }) => focusSoon(store.get().book && store.get().ui.view === 'form' ? '#thread-filter' : '#book-search') },
   searchBooks: { run: () => focusSoon('#book-search') },
   newBook: { run: ({ store }) => store.openDialog({ kind: 'newBook' }) },
@@ -27,6 +27,7 @@ export const APP_COMMANDS: Handlers<AppCommandId> = {
   problems: { enabled: hasBook, run: ({ store }) => store.setUi({ problemsOpen: !store.get().ui.problemsOpen }) },
   expandAll: { enabled: hasBook, run: ({ store }) => store.setUi({ expandedByDefault: true, toggled: new Set() }) },
   collapseAll: { enabled: hasBook, run: ({ store }) => store.setUi({ expandedByDefault: false, toggled: new Set() }) },
+  reschedule: { enabled: (c) => canEditForm(c) && !c.store.get().ui.readOnly && !c.store.get().ui.busy, run: ({ store }) => store.openDialog({ kind: 'reschedule' }) },
   theme: {
     run: ({ store }) => {
       const theme = THEMES[(THEMES.indexOf(store.get().ui.theme) + 1) % THEMES.length]!;

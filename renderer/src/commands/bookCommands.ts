@@ -22,10 +22,11 @@ const edit = { enabled: canEditForm };
 
 /** What the book's commands do. */
 export const BOOK_COMMANDS: Handlers<BookCommandId> = {
-  'field.edit': { ...edit, run: ({ store }, args) => store.run(setField, args) },
-  'author.add': { ...edit, run: ({ store }, args) => store.run(addAuthor, args) },
-  'author.remove': { ...edit, run: ({ store }, args) => store.run(removeAuthor, args) },
-  'author.move': { ...edit, run: ({ store }, args) => store.run(moveAuthor, args) },
+  // A description in the site's form follows the title and the authors, in the same step.
+  'field.edit': { ...edit, run: ({ store }, args) => store.run(setField, args, args.key === 'title') },
+  'author.add': { ...edit, run: ({ store }, args) => store.run(addAuthor, args, true) },
+  'author.remove': { ...edit, run: ({ store }, args) => store.run(removeAuthor, args, true) },
+  'author.move': { ...edit, run: ({ store }, args) => store.run(moveAuthor, args, true) },
   'link.add': {
     ...edit,
     run: ({ store }) => {

@@ -8,6 +8,8 @@ import { diagnosticsOf } from '../store/derived';
 import { FormPane } from './FormPane';
 import { ProblemsPanel } from '../problems/ProblemsPanel';
 import { goToProblem } from '../problems/goToProblem';
+import { applyFix } from '../services/fixes';
+import { formReadOnly } from '../store/editorStore';
 import { Icon } from '../ui/Icon';
 import { Banners } from './Banners';
 import { EditorHeader } from './EditorHeader';
@@ -62,7 +64,9 @@ export function EditorPane() {
 
 /** The problems list's container: subscribes to the diagnostics only while it is open. */
 function Problems() {
-  const { store } = useServices();
+  const services = useServices();
+  const { store } = services;
   const diagnostics = useEditor(diagnosticsOf);
-  return <ProblemsPanel diagnostics={diagnostics} onGo={(d) => goToProblem(store, d)} onClose={() => store.setUi({ problemsOpen: false })} />;
+  const readOnly = useEditor(formReadOnly);
+  return <ProblemsPanel diagnostics={diagnostics} onGo={(d) => goToProblem(store, d)} onClose={() => store.setUi({ problemsOpen: false })} onFix={readOnly ? undefined : (d, fix) => applyFix(services, d, fix)} />;
 }

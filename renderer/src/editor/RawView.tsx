@@ -12,6 +12,8 @@ import { diagnosticsOf } from '../store/derived';
 import { isEditable } from '../store/bookSlice';
 import { RawSync } from '../raw/rawSync';
 import { pathAt } from '../place/pathAt';
+import { applyFix } from '../services/fixes';
+import type { Diagnostic, Fix } from '../../../shared/index';
 
 const RawEditor = lazy(() => import('../raw/RawEditor'));
 
@@ -19,7 +21,8 @@ const RawEditor = lazy(() => import('../raw/RawEditor'));
 const PLACE_MS = 150;
 
 export function RawView({ active }: { readonly active: boolean }) {
-  const { store, session, registry } = useServices();
+  const services = useServices();
+  const { store, session, registry } = services;
   const path = useEditor((s) => s.book?.path ?? '');
   const text = useEditor((s) => s.book?.doc.text ?? '');
   const diagnostics = useEditor(diagnosticsOf);
@@ -78,12 +81,13 @@ export function RawView({ active }: { readonly active: boolean }) {
     placeTimer.current = setTimeout(() => !sync.pending && updatePlace(), PLACE_MS);
   };
   const onCommand = (id: string) => registry.dispatch(id, { store, session }, 'key');
+  const onFix = readOnly ? undefined : (d: Diagnostic, fix: Fix) => void applyFix(services, d, fix);
 
   return (
     <div className="raw">
       <ErrorBoundary resetKey={path} title="The raw view could not start.">
         <Suspense fallback={<p className="raw-loading muted">Loading the raw view…</p>}>
-          <RawEditor key={path} text={text} commits={commits} sync={sync} active={active} diagnostics={diagnostics} dark={dark} reveal={reveal} onCursor={onCursor} onCommand={onCommand} readOnly={readOnly} />
+          <RawEditor key={path} text={text} commits={commits} sync={sync} active={active} diagnostics={diagnostics} dark={dark} reveal={reveal} onCursor={onCursor} onCommand={onCommand} onFix={onFix} readOnly={readOnly} />
         </Suspense>
       </ErrorBoundary>
     </div>

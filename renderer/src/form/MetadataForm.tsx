@@ -8,6 +8,7 @@ import { CoverField } from './CoverField';
 import { PreviewImageField } from './PreviewImageField';
 import type { CardAction, CoverAction } from './useBookImages';
 import { AuthorsField } from './AuthorsField';
+import { CommandButton } from '../commands/CommandButton';
 
 interface Props {
   readonly book: Pick<Book, 'title' | 'description' | 'cover' | 'image' | 'start' | 'end'>;
@@ -43,6 +44,7 @@ export function MetadataForm({ book, authors, people, diagnostics, images, image
             <DateTimeField label="Start" value={book.start} path="start" diagnostics={diagnostics.get('start')} readOnly={readOnly} onChange={(v) => onSet('start', v)} />
             <DateTimeField label="End" value={book.end} path="end" diagnostics={diagnostics.get('end')} readOnly={readOnly} onChange={(v) => onSet('end', v)} />
           </div>
+          {readOnly ? null : <div className="reschedule-row"><CommandButton command="reschedule" className="btn btn-small" /></div>}
         </div>
       </div>
       <div className="images-row">

@@ -13,6 +13,10 @@ import { BOOK_LANGUAGE } from './bookLanguage';
 import { monacoTheme } from './monacoThemes';
 import type { RawEditorProps } from './rawEditorProps';
 import type { ModelPort } from './rawSync';
+import { fixesAt } from './codeActions';
+import type { Diagnostic, Fix } from '../../../shared/index';
+
+let commandSeq = 0;
 
 const OPTIONS: MonacoEditor.IStandaloneEditorConstructionOptions = {
   ariaLabel: 'Raw text',
@@ -41,12 +45,14 @@ const OPTIONS: MonacoEditor.IStandaloneEditorConstructionOptions = {
 /** The app commands that replace Monaco's own bindings in this editor (undo, redo, save: the store keeps the one history). */
 const COMMAND_KEYS = rawBindings(COMMANDS, monaco);
 
-export default function RawEditor({ text, commits, sync, active, diagnostics, dark, reveal, onCursor, onCommand, readOnly = false }: RawEditorProps) {
+export default function RawEditor({ text, commits, sync, active, diagnostics, dark, reveal, onCursor, onCommand, onFix, readOnly = false }: RawEditorProps) {
   const editorRef = useRef<MonacoEditor.IStandaloneCodeEditor | null>(null);
   // Set while the store's text is written into the model, so that change is not taken for typing.
   const following = useRef(false);
-  const latest = useRef({ onCursor, onCommand, sync });
-  latest.current = { onCursor, onCommand, sync };
+  const latest = useRef({ onCursor, onCommand, onFix, sync, diagnostics });
+  latest.current = { onCursor, onCommand, onFix, sync, diagnostics };
+  const disposables = useRef<{ dispose(): void }[]>([]);
+  useEffect(() => () => disposables.current.splice(0).forEach((d) => d.dispose()), []);
   const initial = useMemo(() => sync.text, [sync]);
   // The wrapper hands changed options to Monaco: a read-only book's text cannot be typed into.
   const options = useMemo(() => ({ ...OPTIONS, readOnly }), [readOnly]);
@@ -80,6 +86,29 @@ export default function RawEditor({ text, commits, sync, active, diagnostics, da
     });
     editor.onDidBlurEditorText(() => latest.current.sync.flush());
     for (const { id, label, keybindings } of COMMAND_KEYS) editor.addAction({ id: `book.${id}`, label, keybindings, run: () => latest.current.onCommand(id) });
+    // Quick fixes: the diagnostics' fixes at the cursor, applied by the page (the store's edit, one undo step), not as Monaco's own edit.
+    const command = `book.applyFix.${++commandSeq}`;
+    disposables.current.push(
+      monaco.editor.registerCommand(command, (_accessor, d: Diagnostic, fix: Fix) => latest.current.onFix?.(d, fix)),
+      monaco.languages.registerCodeActionProvider(
+        BOOK_LANGUAGE,
+        {
+          provideCodeActions(model, range, context) {
+            const { onFix: apply, sync: s, diagnostics: list } = latest.current;
+            if (model !== editor.getModel() || !apply) return { actions: [], dispose() {} };
+            const from = s.offsetAt({ lineNumber: range.startLineNumber, column: range.startColumn });
+            const to = s.offsetAt({ lineNumber: range.endLineNumber, column: range.endColumn });
+            const actions = fixesAt(list, from, to).map(({ diagnostic: d, fix, preferred }) => {
+              const a = s.positionAt(d.range.from);
+              const marker = context.markers.find((m) => m.code === d.code && m.startLineNumber === a.lineNumber && m.startColumn === a.column);
+              return { title: fix.label, kind: 'quickfix', isPreferred: preferred, diagnostics: marker ? [marker] : [], command: { id: command, title: fix.label, arguments: [d, fix] } };
+            });
+            return { actions, dispose() {} };
+          },
+        },
+        { providedCodeActionKinds: ['quickfix'] },
+      ),
+    );
     setReady(true);
   };
 

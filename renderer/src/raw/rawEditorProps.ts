@@ -1,5 +1,5 @@
 /** What the raw view's editor (Monaco, loaded lazily) is given; tests render a stand-in with the same props. */
-import type { Diagnostic } from '../../../shared/index';
+import type { Diagnostic, Fix } from '../../../shared/index';
 import type { RawSync } from './rawSync';
 
 export interface RawEditorProps {
@@ -18,6 +18,8 @@ export interface RawEditorProps {
   readonly onCursor: (offset: number) => void;
   /** Runs a named command (undo, redo, save) through the registry. */
   readonly onCommand: (id: string) => void;
+  /** Applies a diagnostic's fix chosen among Monaco's quick fixes (absent: none are offered). */
+  readonly onFix?: (d: Diagnostic, fix: Fix) => void;
   /** The text may be read, not changed (a file that is not UTF-8). */
   readonly readOnly?: boolean;
 }

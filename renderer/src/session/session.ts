@@ -5,9 +5,12 @@
  * The store holds the state; the session moves data between it and the disk. Views ask
  * the session; none of them holds the API.
  */
-import type { Backup, BookApi, BookFile, CoverResult, EventBatch, NewBookRequest, PreviewImageResult, PreviewImageState, WindowState } from '../../../shared/api';
+import type { Backup, BookApi, BookFile, CoverResult, EventBatch, NewBookRequest, NewPersonRequest, PreviewImageResult, PreviewImageState, WindowState } from '../../../shared/api';
+import { applyEdits, bookIdOf, mondayOf, personPath, renameBookEdits, rescheduleEdits, rescheduledPath } from '../../../shared/index';
+import type { BookDocument, Edit } from '../../../shared/index';
 import type { EditorStore } from '../store/editorStore';
 import { isDirty } from '../store/bookSlice';
+import { redoRename, undoRename } from '../store/history';
 import { freshDiagnosticsOf } from '../store/derived';
 
 const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
@@ -249,6 +252,114 @@ export class Session {
     this.backedUp.delete(path);
     const done = this.api.discardBackup(path);
     await (report ? done : done.catch(() => undefined));
+  }
+
+  /**
+   * Renames the open book on disk to `to` (its file, its `images/books/<id>/` folder, `cover`
+   * and `image` through the contract), then applies `more` (the dates of a Reschedule…) and the
+   * new `cover` and `image` to the page's copy: one undo step named `label`, which renames
+   * the book back when undone. Returns null when done, else why not, in words.
+   */
+  async renameBook(to: string, label: string, more: (doc: BookDocument) => Edit[] = () => []): Promise<string | null> {
+    this.flush();
+    const { book, ui } = this.store.get();
+    if (!book) return 'No book is open.';
+    if (ui.readOnly) return `Not renamed: ${ui.readOnly}`;
+    if (to === book.path) return this.store.edit(label, more(book.doc)) ? null : `${label}: nothing to change.`;
+    if (!book.fingerprint) return 'Save the book once before renaming it.';
+    const from = book.path;
+    this.store.setUi({ busy: true });
+    try {
+      const result = await this.api.renameBook(from, to, book.fingerprint);
+      if (!result.ok) {
+        return result.disk
+          ? `Not renamed: ${from} changed on disk since it was opened. Reload it (or save over it), then rename.`
+          : `Not renamed: ${from} is no longer on disk. Save it first, then rename.`;
+      }
+      const now = this.store.get().book;
+      if (!now || now.path !== from) return null;
+      // The dates first, then the paths, each computed on the page's copy as it is now.
+      const dates = more(now.doc);
+      const moved = renameBookEdits(dates.length ? applyEdits(now.doc, dates) : now.doc, bookIdOf(from), bookIdOf(to));
+      this.store.renamed(label, [...dates, ...moved], result.file);
+      this.backedUp.delete(from);
+      const folder = result.images ? ` and its images to ${result.images.to}/` : '';
+      this.store.notify('success', `Renamed to ${to}${folder}. Undo renames it back.`);
+      void this.refreshBooks();
+      return null;
+    } catch (e) {
+      return `Not renamed: ${message(e)}`;
+    } finally {
+      this.store.setUi({ busy: false });
+    }
+  }
+
+  /** "Reschedule…": the book moves to the week of `day` (any day of it): dates, file, image folder and paths follow, as one undo step. */
+  async reschedule(day: string): Promise<string | null> {
+    const book = this.store.get().book;
+    if (!book) return 'No book is open.';
+    const to = rescheduledPath(book.path, day);
+    const monday = mondayOf(day);
+    if (!to || !monday) return `${day} is not a date.`;
+    return this.renameBook(to, `Reschedule to the week of ${monday}`, (doc) => rescheduleEdits(doc, day));
+  }
+
+  /** Undo: the store's last step, and when that step renamed the book, the rename taken back on disk first. */
+  async undo(): Promise<void> {
+    return this.step('undo');
+  }
+
+  /** Redo: the next step, renaming the book again first when that step renamed it. */
+  async redo(): Promise<void> {
+    return this.step('redo');
+  }
+
+  private async step(direction: 'undo' | 'redo'): Promise<void> {
+    this.flush();
+    const book = this.store.get().book;
+    if (!book) return;
+    const rename = direction === 'undo' ? undoRename(book.history) : redoRename(book.history);
+    if (!rename) {
+      if (direction === 'undo') this.store.undo();
+      else this.store.redo();
+      return;
+    }
+    const [from, to] = direction === 'undo' ? [rename.to, rename.from] : [rename.from, rename.to];
+    const verb = direction === 'undo' ? 'Undo' : 'Redo';
+    if (book.path !== from || !book.fingerprint) {
+      this.store.notify('error', `${verb} did not apply: the book is no longer ${from}.`);
+      return;
+    }
+    this.store.setUi({ busy: true });
+    try {
+      const result = await this.api.renameBook(from, to, book.fingerprint);
+      if (!result.ok) {
+        this.store.notify('error', `${verb} did not rename the book back to ${to}: ${from} changed on disk since it was read. Reload or save it first.`);
+        return;
+      }
+      if (this.store.get().book?.path !== from) return;
+      this.store.movedBack(direction, result.file);
+      this.backedUp.delete(from);
+      this.store.notify('info', `${verb}: the book is ${to} again${result.images ? `, its images in ${result.images.to}/` : ''}.`);
+      void this.refreshBooks();
+    } catch (e) {
+      this.store.notify('error', `${verb} did not rename the book to ${to}: ${message(e)}`);
+    } finally {
+      this.store.setUi({ busy: false });
+    }
+  }
+
+  /** "Create person…": writes `_people/<id>.md`; the people list then holds the person (and the author's warning goes). Returns null when done, else why not. */
+  async createPerson(person: NewPersonRequest): Promise<string | null> {
+    try {
+      const made = await this.api.createPerson(person);
+      this.store.setSite({ people: [...this.store.get().site.people.filter((p) => p.id !== made.id), made] });
+      this.store.notify('success', `Created ${personPath(made.id)} for ${made.name}.`);
+      void this.refreshPeople();
+      return null;
+    } catch (e) {
+      return message(e);
+    }
   }
 
   /** Reads the open book from disk and opens the Compare dialog with it (or with nothing, when it is gone). */

@@ -46,6 +46,23 @@ export function replacedText(book: OpenBook, text: string, r: Record): OpenBook 
   return changed(book, openBook(text), r);
 }
 
+/**
+ * The book renamed on disk to `file.path` (Rename to match the week, Reschedule…): `edits`
+ * (the dates, `cover` and `image`) applied to the page's own copy as one step that
+ * remembers the rename, and `file` (the renamed file as the disk holds it now) as the saved version.
+ */
+export function renamed(book: OpenBook, edits: readonly Edit[], file: { readonly path: string; readonly text: string; readonly fingerprint: Fingerprint }, r: Record): OpenBook {
+  const next = edits.length ? applyEdits(book.doc, edits) : book.doc;
+  const doc = next.text === book.doc.text ? book.doc : next;
+  return { ...book, path: file.path, doc, readable: isEditable(doc) ? doc : book.readable, savedText: file.text, fingerprint: file.fingerprint, history: record(book.history, book.doc, doc, { ...r, rename: { from: book.path, to: file.path } }) };
+}
+
+/** Undo or redo of a rename step, after the contract renamed the file back (or again): the step's change, and `file` as the saved version under its path. */
+export function movedBack(book: OpenBook, direction: 'undo' | 'redo', file: { readonly path: string; readonly text: string; readonly fingerprint: Fingerprint }): OpenBook {
+  const next = direction === 'undo' ? undone(book) : redone(book);
+  return { ...next, path: file.path, savedText: file.text, fingerprint: file.fingerprint };
+}
+
 /** The book with `doc` as its document and `history` as its history (undo and redo). */
 const moved = (book: OpenBook, doc: BookDocument, history: History): OpenBook => ({ ...book, doc, readable: isEditable(doc) ? doc : book.readable, history });
 

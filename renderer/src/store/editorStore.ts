@@ -2,12 +2,13 @@
  * The one store of the editor: the site (library, people, known files), the open book,
  * and the UI state. Components read it through hooks; changes go through these methods.
  */
-import { EditError, labelOf, threadCount } from '../../../shared/index';
+import { EditError, followDescription, labelOf, threadCount } from '../../../shared/index';
 import type { BookDocument, BookEdit, Diagnostic, Edit } from '../../../shared/index';
 import type { BookFile, BookSummary, Fingerprint, Person, SiteInfo } from '../../../shared/api';
 import { createStore } from './createStore';
 import type { Store } from './createStore';
-import { edited, isDirty, isEditable, loaded, redone, replacedText, saved, undone } from './bookSlice';
+import { edited, isDirty, isEditable, loaded, movedBack, redone, renamed, replacedText, saved, undone } from './bookSlice';
+import { siteContextOf } from './derived';
 import type { OpenBook } from './bookSlice';
 import { BIG_BOOK_THREADS, INITIAL_UI } from './uiSlice';
 import type { Dialog, Notice, UiState } from './uiSlice';
@@ -46,8 +47,15 @@ export interface EditorStore extends Store<EditorState> {
   load(file: BookFile): void;
   /** Applies form edits as one undo step; `group` merges bursts of typing in one field. Returns false when an edit could not apply. */
   edit(label: string, edits: readonly Edit[], group?: string | null): boolean;
-  /** Runs a named edit of the book (shared/book/edits) on the open document as one undo step. Returns false when it could not apply or changes nothing. */
-  run<A>(edit: BookEdit<A>, args: A): boolean;
+  /**
+   * Runs a named edit of the book (shared/book/edits) on the open document as one undo step. Returns false when it could not apply or changes nothing.
+   * With `follow`, a description in the site's form follows a changed title or authors in the same step (the form's edits).
+   */
+  run<A>(edit: BookEdit<A>, args: A, follow?: boolean): boolean;
+  /** The book was renamed on disk to `file` (its path, and its text there now): `edits` go to the page's copy as one undo step named `label` that remembers the rename. */
+  renamed(label: string, edits: readonly Edit[], file: BookFile): boolean;
+  /** The rename of the last undo step (or the next redo step) was taken back (made again) on disk: the step's change, and `file` as the saved version. */
+  movedBack(direction: 'undo' | 'redo', file: BookFile): void;
   /** Replaces the whole text (the raw view, a restored backup); `pause` is how long the typing had paused before it (the raw view knows). */
   replaceText(text: string, label?: string, group?: string | null, pause?: number): void;
   undo(): void;
@@ -121,11 +129,13 @@ export function createEditorStore(initial: EditorState = INITIAL_STATE, now: () 
         setBook((b) => edited(b, edits, { label, group, at: now() }));
         return true;
       }),
-    run: (edit, args) => {
+    run: (edit, args, follow = false) => {
       const label = labelOf(edit, args);
       return !store.get().ui.readOnly && attempt(label, () => {
-        const book = store.get().book;
-        const edits = book ? edit(book.doc, args) : [];
+        const state = store.get();
+        const book = state.book;
+        const own = book ? edit(book.doc, args) : [];
+        const edits = follow && own.length ? followDescription(book!.doc, own, siteContextOf(state)) : own;
         if (!edits.length) return false;
         setBook((b) => edited(b, edits, { label, group: edit.group?.(args) ?? null, at: now() }));
         return true;
@@ -135,6 +145,13 @@ export function createEditorStore(initial: EditorState = INITIAL_STATE, now: () 
       if (store.get().ui.readOnly) return;
       setBook((b) => replacedText(b, text, { label, group, at: now(), ...(pause === undefined ? {} : { pause }) }));
     },
+    renamed: (label, edits, file) =>
+      !store.get().ui.readOnly &&
+      attempt(label, () => {
+        setBook((b) => renamed(b, edits, file, { label, group: null, at: now() }));
+        return true;
+      }),
+    movedBack: (direction, file) => setBook((b) => movedBack(b, direction, file)),
     undo: () => setBook(undone),
     redo: () => setBook(redone),
     markSaved(text, fingerprint) {

@@ -24,6 +24,14 @@ export interface Step {
   /** Whether the text before the step, and the text after it, read cleanly (then going back to it re-reads only what changed). */
   readonly cleanBefore: boolean;
   readonly cleanAfter: boolean;
+  /** The step also renamed the book on disk (Rename to match the week, Reschedule…): undo renames it back first, redo again. */
+  readonly rename?: BookRename;
+}
+
+/** A rename of the book's file (and its image folder) that a step made. */
+export interface BookRename {
+  readonly from: string;
+  readonly to: string;
 }
 
 export interface History {
@@ -41,6 +49,8 @@ export interface Record {
   readonly at: number;
   /** How long the typing had paused before the change, when the caller knows better than `at` (the raw view commits typing in batches). */
   readonly pause?: number;
+  /** The book was renamed on disk with this change (never merged with another step). */
+  readonly rename?: BookRename;
 }
 
 export const EMPTY_HISTORY: History = { undo: [], redo: [], tip: null };
@@ -97,15 +107,16 @@ function bounded(undo: Step[]): Step[] {
 
 /** Records the change from `before` to `after`; merges it into the last step when both belong to the same burst of typing. */
 export function record(history: History, before: BookDocument, after: BookDocument, r: Record): History {
-  const change = changeOf(before.text, after.text);
+  // A rename that changes no byte of the text is still a step: undo renames the file back.
+  const change = changeOf(before.text, after.text) ?? (r.rename ? { redo: { from: 0, to: 0, insert: '' }, undo: { from: 0, to: 0, insert: '' } } : null);
   if (!change) return history;
   const last = history.undo[history.undo.length - 1];
   const pause = r.pause ?? (last ? r.at - last.at : Infinity);
-  if (last && r.group !== null && last.group === r.group && pause <= MERGE_MS && history.tip === before) {
+  if (last && !r.rename && !last.rename && r.group !== null && last.group === r.group && pause <= MERGE_MS && history.tip === before) {
     const step = { ...merged(last, change, before.text, after.text), at: r.at, cleanAfter: readsCleanly(after) };
     return { undo: [...history.undo.slice(0, -1), step], redo: [], tip: after };
   }
-  const step: Step = { ...change, label: r.label, group: r.group, at: r.at, cleanBefore: readsCleanly(before), cleanAfter: readsCleanly(after) };
+  const step: Step = { ...change, label: r.label, group: r.group, at: r.at, cleanBefore: readsCleanly(before), cleanAfter: readsCleanly(after), ...(r.rename ? { rename: r.rename } : {}) };
   return { undo: bounded([...history.undo, step]), redo: [], tip: after };
 }
 
@@ -115,4 +126,7 @@ export function seal(history: History): History {
 }
 
 export const undoLabel = (h: History): string | null => h.undo[h.undo.length - 1]?.label ?? null;
+/** The rename the next undo (or redo) would take back (or make again), if any. */
+export const undoRename = (h: History): BookRename | null => h.undo[h.undo.length - 1]?.rename ?? null;
+export const redoRename = (h: History): BookRename | null => h.redo[h.redo.length - 1]?.rename ?? null;
 export const redoLabel = (h: History): string | null => h.redo[h.redo.length - 1]?.label ?? null;

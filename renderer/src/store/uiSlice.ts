@@ -11,7 +11,9 @@ export type Dialog =
   | { readonly kind: 'conflict'; readonly disk: BookFile | null }
   | { readonly kind: 'compare'; readonly disk: BookFile | null }
   | { readonly kind: 'recover'; readonly backups: readonly Backup[] }
-  | { readonly kind: 'review' };
+  | { readonly kind: 'review' }
+  | { readonly kind: 'createPerson'; readonly id: string }
+  | { readonly kind: 'reschedule' };
 
 export interface Notice {
   readonly kind: 'error' | 'info' | 'success';

@@ -24,11 +24,20 @@ export function Dialog({ title, onClose, children, footer, wide, size = 'normal'
 
   useEffect(() => {
     const before = document.activeElement as HTMLElement | null;
+    // Where to go back to when the dialog's work removed the control that opened it (a fix's button):
+    // the field or card it belonged to, else its region.
+    const place = before?.closest('[data-path]')?.getAttribute('data-path') ?? null;
+    const region = before?.closest<HTMLElement>('section[aria-label], section[aria-labelledby]') ?? null;
     const box = ref.current!;
     const first = box.querySelector<HTMLElement>('[data-autofocus]') ?? box.querySelector<HTMLElement>(FOCUSABLE);
     (first ?? box).focus();
     return () => {
       if (before && document.contains(before)) before.focus();
+      else if (!document.activeElement || document.activeElement === document.body) {
+        const field = place === null ? null : document.querySelector<HTMLElement>(`[data-path="${place.replace(/["\\]/g, "\\$&")}"]`);
+        const fallback = field ?? (region && document.contains(region) ? region.querySelector<HTMLElement>(FOCUSABLE) : null);
+        fallback?.focus();
+      }
     };
   }, []);
 

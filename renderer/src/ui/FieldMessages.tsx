@@ -1,6 +1,8 @@
 /** A field's diagnostics, shown under it. */
 import type { Diagnostic } from '../../../shared/index';
+import { useId } from 'react';
 import { Icon } from './Icon';
+import { FieldFixes } from './FixButtons';
 
 /** What every labelled field of the form takes. */
 export interface FieldProps {
@@ -13,14 +15,19 @@ export interface FieldProps {
   readonly readOnly?: boolean;
 }
 
+/** The messages of a field, each with the buttons of its fixes (where the form offers them, through FixContext). */
 export function FieldMessages({ id, diagnostics }: { readonly id?: string; readonly diagnostics: readonly Diagnostic[] | undefined }) {
+  const own = useId();
   if (!diagnostics?.length) return null;
   return (
     <ul className="field-messages" id={id}>
       {diagnostics.map((d, i) => (
         <li key={i} className={`msg msg-${d.severity}`}>
           <Icon name={d.severity === 'error' ? 'error' : 'warning'} size={14} />
-          <span>{d.message}</span>
+          <span className="msg-text">
+            <span id={`${own}-${i}`}>{d.message}</span>
+            {d.fixes?.length ? <FieldFixes diagnostic={d} describedBy={`${own}-${i}`} /> : null}
+          </span>
         </li>
       ))}
     </ul>

@@ -30,6 +30,7 @@ const PATHS = {
   diff: 'M7 4v10M2 9h10M4 20h8M16 4h4v4M20 4l-6 6M14 20h6',
   check: 'M5 12.5l4.5 4.5L19 7.5',
   eye: 'M2 12s3.6-7 10-7 10 7 10 7-3.6 7-10 7S2 12 2 12zM12 9a3 3 0 100 6 3 3 0 000-6z',
+  fix: 'M9 18h6M10 21h4M12 3a6 6 0 00-4 10.5c.7.7 1 1.5 1 2.5h6c0-1 .3-1.8 1-2.5A6 6 0 0012 3z',
 } as const;
 
 export type IconName = keyof typeof PATHS;
