@@ -50,7 +50,7 @@ async function chooseZip(page: Page): Promise<ReturnType<Page['getByRole']>> {
   await expect.poll(() => dialog.getByRole('button', { name: 'Choose .zip…' }).evaluate((el) => el === document.activeElement)).toBe(true);
   const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Enter')]);
   await chooser.setFiles({ name: 'slack-export.zip', mimeType: 'application/zip', buffer: exportZip() });
-  await dialog.getByRole('status').filter({ hasText: /^3 threads with 2 replies in #book-of-the-week from 2024-03-03 to 2024-03-09; 3 chosen\.$/ }).waitFor();
+  await dialog.getByRole('status').filter({ hasText: /^3 threads with 2 replies in #book-of-the-week from 2024-03-03 to 2024-03-09\.$/ }).waitFor();
   return dialog;
 }
 
@@ -109,7 +109,7 @@ describe.skipIf(!hasChromium)('Import from Slack in Chromium', () => {
     const again = page.getByRole('dialog', { name: 'Import from Slack' });
     const [chooser] = await Promise.all([page.waitForEvent('filechooser'), again.getByRole('button', { name: 'Choose .zip…' }).click()]);
     await chooser.setFiles({ name: 'slack-export.zip', mimeType: 'application/zip', buffer: exportZip() });
-    await again.getByRole('status').filter({ hasText: /; 0 chosen\. All already in the archive\.$/ }).waitFor();
+    await again.getByRole('status').filter({ hasText: /2024-03-09\. All already in the archive\.$/ }).waitFor();
     expect(await again.getByText('Already in the archive', { exact: true }).count()).toBe(3);
     expect(await again.getByRole('checkbox', { disabled: true }).count()).toBe(3);
     expect(await again.getByRole('button', { name: 'Import 0 threads' }).isDisabled()).toBe(true);

@@ -100,7 +100,7 @@ describe('Import from Slack', () => {
     expect(input('Slack export (folder)').hasAttribute('webkitdirectory')).toBe(true);
 
     pick('Slack export (.zip)', [zipFile(zipOf(weekExport()))]);
-    await waitFor(() => expect(status(dialog).textContent).toMatch(/^5 threads with 2 replies in #book-of-the-week from 2024-03-03 to 2024-03-09; 4 chosen\. 1 already in the archive\.$/), { timeout: 10_000 });
+    await waitFor(() => expect(status(dialog).textContent).toMatch(/^5 threads with 2 replies in #book-of-the-week from 2024-03-03 to 2024-03-09\. 1 already in the archive\.$/), { timeout: 10_000 });
     expect(within(dialog).getByText('slack-export.zip')).toBeTruthy();
     expect((within(dialog).getByLabelText('From') as HTMLInputElement).value).toBe('2024-03-03');
     expect((within(dialog).getByLabelText('To') as HTMLInputElement).value).toBe('2024-03-09');
@@ -128,14 +128,14 @@ describe('Import from Slack', () => {
     expect(document.getElementById(within(list[0]!).getByRole('checkbox').getAttribute('aria-describedby')!)!.textContent).toMatch(/no replies.*Host's announcement/);
 
     // What was left out, with reasons and counts; the bad day file with its line and column.
-    const skipped = within(within(dialog).getByRole('list', { name: 'Messages left out' })).getAllByRole('listitem').map((l) => l.textContent);
+    const skipped = within(within(dialog).getByRole('list', { name: 'Left out, 2 messages:' })).getAllByRole('listitem').map((l) => l.textContent);
     expect(skipped).toEqual(expect.arrayContaining(['1 joined the channel', '1 posted by a bot']));
     const problems = within(dialog).getByRole('group', { name: 'Problems in the export' });
     expect(problems.textContent).toMatch(/book-of-the-week\/2024-03-06\.json:4:9/);
 
     // Untick the announcement, import the other three.
     await user.click(within(list[0]!).getByRole('checkbox'));
-    expect(status(dialog).textContent).toContain('; 3 chosen.');
+    expect(within(dialog).getByText('3 of 4 new threads chosen')).toBeTruthy();
     await user.click(within(dialog).getByRole('button', { name: 'Import 3 threads' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
 
@@ -167,7 +167,8 @@ describe('Import from Slack', () => {
     await user.click(within(rows(dialog)[1]!).getByRole('checkbox'));
 
     fireEvent.change(within(dialog).getByLabelText('From'), { target: { value: '2024-03-01' } });
-    await waitFor(() => expect(status(dialog).textContent).toMatch(/^6 threads with 2 replies in #book-of-the-week from 2024-03-01 to 2024-03-09; 4 chosen\./));
+    await waitFor(() => expect(status(dialog).textContent).toMatch(/^6 threads with 2 replies in #book-of-the-week from 2024-03-01 to 2024-03-09\. 1 already in the archive\.$/));
+    expect(within(dialog).getByText('4 of 5 new threads chosen')).toBeTruthy();
     expect(within(rows(dialog)[0]!).getByRole('checkbox').getAttribute('aria-label')).toBe('Asha: An early question?');
     expect((within(rows(dialog)[2]!).getByRole('checkbox') as HTMLInputElement).checked).toBe(false);
 

@@ -175,7 +175,7 @@ export function SlackImportDialog({ book, onImport, onClose }: Props) {
         ) : null}
         <p className="slack-status" role="status">
           {state.kind === 'reading' ? `Reading ${state.label}…` : null}
-          {plan ? summaryOf(plan, picked.length) : null}
+          {plan ? summaryOf(plan) : null}
         </p>
         {state.kind === 'error' ? <p className="msg msg-error slack-error" role="alert">{state.message}</p> : null}
         {plan && plan.problems.length > 0 ? (
@@ -206,8 +206,8 @@ export function SlackImportDialog({ book, onImport, onClose }: Props) {
         ) : null}
         {plan && skippedTotal > 0 ? (
           <div className="slack-skipped">
-            <p className="hint">Left out: {plural(skippedTotal, 'message')}, not a person&apos;s post in a thread.</p>
-            <ul aria-label="Messages left out">
+            <span id={`${id}-skipped`}>Left out, {plural(skippedTotal, 'message')}:</span>
+            <ul aria-labelledby={`${id}-skipped`}>
               {plan.skipped.map((s) => (
                 <li key={s.reason}><span className="slack-skip-count">{s.count}</span> {s.message}</li>
               ))}
@@ -241,12 +241,12 @@ export function SlackImportDialog({ book, onImport, onClose }: Props) {
 }
 
 /** One line about the plan: what the window holds. */
-function summaryOf(plan: ImportPlan, picked: number): string {
+function summaryOf(plan: ImportPlan): string {
   const { threads, window: days } = plan;
   const imported = threads.filter((t) => t.inArchive).length;
   if (threads.length === 0) return `No threads in #${plan.channel} from ${days.from} to ${days.to}.`;
   const already = imported ? ` ${imported === threads.length ? 'All' : imported} already in the archive.` : '';
-  return `${plural(threads.length, 'thread')} with ${plural(plan.replies, 'reply', 'replies')} in #${plan.channel} from ${days.from} to ${days.to}; ${picked} chosen.${already}`;
+  return `${plural(threads.length, 'thread')} with ${plural(plan.replies, 'reply', 'replies')} in #${plan.channel} from ${days.from} to ${days.to}.${already}`;
 }
 
 function ThreadRow({ thread: t, checked, onToggle }: { readonly thread: PlannedThread; readonly checked: boolean; readonly onToggle: (on: boolean) => void }) {
