@@ -1,12 +1,12 @@
 /**
  * A Slack export chosen in the page as the importer's source: a `.zip` from a file input,
- * read in 1 MiB slices as the importer streams it (never whole in memory), or the `File`s of
+ * read in 256 KiB slices (each a short task, so the page stays responsive) as the importer streams it (never whole in memory), or the `File`s of
  * a folder input (`webkitdirectory`), of which only the ones the importer asks for are read.
  */
 import { folderSource, ImportError, zipSource } from '../../../shared/slack';
 import type { ExportSource } from '../../../shared/slack';
 
-const SLICE = 1 << 20;
+const SLICE = 256 << 10;
 
 /** The bytes of a file, slice by slice; stops when `stopped()` says so. */
 async function* slices(file: Blob, stopped: () => boolean): AsyncGenerator<Uint8Array> {
