@@ -27,11 +27,14 @@ interface Props {
 /** What was chosen: a zip, or a folder's files. */
 type Chosen = { readonly kind: 'zip'; readonly file: File } | { readonly kind: 'folder'; readonly files: readonly File[] };
 
-type State =
-  | { readonly kind: 'none' }
-  | { readonly kind: 'reading'; readonly label: string }
-  | { readonly kind: 'plan'; readonly plan: ImportPlan }
-  | { readonly kind: 'error'; readonly message: string };
+/** The last plan (kept, dimmed, while the next one is read), the export being read, or what went wrong. */
+interface State {
+  readonly plan: ImportPlan | null;
+  readonly reading: string | null;
+  readonly error: string | null;
+}
+
+const NOTHING: State = { plan: null, reading: null, error: null };
 
 /** Each flag in words, and what it means. */
 export const FLAG_WORDS: Readonly<Record<ThreadFlag, { readonly label: string; readonly detail: string }>> = {
@@ -73,7 +76,7 @@ export function SlackImportDialog({ book, onImport, onClose }: Props) {
   const [chosen, setChosen] = useState<Chosen | null>(null);
   const [channel, setChannel] = useState(DEFAULT_CHANNEL);
   const [days, setDays] = useState(() => defaultWindow(book));
-  const [state, setState] = useState<State>({ kind: 'none' });
+  const [state, setState] = useState<State>(NOTHING);
   const [channels, setChannels] = useState<readonly string[]>([]);
   /** Threads the user unticked, by id: kept when the channel or the window changes. */
   const [unticked, setUnticked] = useState<ReadonlySet<string>>(new Set());
@@ -83,7 +86,7 @@ export function SlackImportDialog({ book, onImport, onClose }: Props) {
     let stale = false;
     const stopped = () => stale;
     const label = labelOf(chosen);
-    setState({ kind: 'reading', label });
+    setState((prev) => ({ plan: prev.plan, reading: label, error: null }));
     // A short pause: typing a date changes the value several times, and each plan reads the export again.
     const timer = setTimeout(() => {
       const source = chosen.kind === 'zip' ? zipFileSource(chosen.file, stopped) : folderFilesSource(chosen.files, stopped);
@@ -91,12 +94,12 @@ export function SlackImportDialog({ book, onImport, onClose }: Props) {
         (plan) => {
           if (stale) return;
           setChannels(plan.channels);
-          setState({ kind: 'plan', plan });
+          setState({ plan, reading: null, error: null });
         },
         (e: unknown) => {
           if (stale) return;
           const message = e instanceof ImportError ? e.describe(source.label) : `${label} could not be read: ${(e as Error).message}`;
-          setState({ kind: 'error', message });
+          setState({ plan: null, reading: null, error: message });
         },
       );
     }, 150);
@@ -110,12 +113,15 @@ export function SlackImportDialog({ book, onImport, onClose }: Props) {
     if (!next) return;
     setUnticked(new Set());
     setChannels([]);
+    setState(NOTHING);
     setChosen(next);
   };
 
-  const plan = state.kind === 'plan' ? state.plan : null;
+  const { plan, reading } = state;
   const importable = plan ? plan.threads.filter((t) => !t.inArchive) : [];
   const picked = importable.filter((t) => !unticked.has(t.id));
+  // The plan shown may be the last one while the next is read: only a plan that is current can be imported.
+  const ready = reading === null && picked.length > 0;
   const toggle = (t: PlannedThread, on: boolean) => {
     const next = new Set(unticked);
     if (on) next.delete(t.id);
@@ -123,7 +129,7 @@ export function SlackImportDialog({ book, onImport, onClose }: Props) {
     setUnticked(next);
   };
   const submit = () => {
-    if (picked.length === 0) return;
+    if (!ready) return;
     onImport(picked.map((t) => ({ name: t.name, text: t.text, replies: t.replies })));
   };
   const channelList = channels.includes(channel) ? channels : [channel, ...channels];
@@ -137,13 +143,13 @@ export function SlackImportDialog({ book, onImport, onClose }: Props) {
       footer={
         <>
           <button type="button" className="btn" onClick={onClose}>Cancel</button>
-          <button type="submit" form={`${id}-form`} className="btn btn-primary" disabled={picked.length === 0}>
+          <button type="submit" form={`${id}-form`} className="btn btn-primary" disabled={!ready}>
             Import {plural(picked.length, 'thread')}
           </button>
         </>
       }
     >
-      <form id={`${id}-form`} className="stack slack-import" onSubmit={(e) => { e.preventDefault(); submit(); }} aria-busy={state.kind === 'reading'}>
+      <form id={`${id}-form`} className="stack slack-import" onSubmit={(e) => { e.preventDefault(); submit(); }} aria-busy={reading !== null}>
         <p className="dialog-lead">
           A Slack workspace export: the .zip Slack gives you, or the folder it unpacks to. Only the people, the channels and the chosen channel&apos;s days are read, here in the
           editor; the export is never changed.
@@ -174,10 +180,9 @@ export function SlackImportDialog({ book, onImport, onClose }: Props) {
           </fieldset>
         ) : null}
         <p className="slack-status" role="status">
-          {state.kind === 'reading' ? `Reading ${state.label}…` : null}
-          {plan ? summaryOf(plan) : null}
+          {reading !== null ? `Reading ${reading}…` : plan ? summaryOf(plan) : null}
         </p>
-        {state.kind === 'error' ? <p className="msg msg-error slack-error" role="alert">{state.message}</p> : null}
+        {state.error !== null ? <p className="msg msg-error slack-error" role="alert">{state.error}</p> : null}
         {plan && plan.problems.length > 0 ? (
           <div className="slack-problems" role="group" aria-label="Problems in the export">
             <p className="msg msg-warning">{plural(plan.problems.length, 'problem')} in the export; the rest is read:</p>
@@ -197,7 +202,7 @@ export function SlackImportDialog({ book, onImport, onClose }: Props) {
               <button type="button" className="btn btn-small" onClick={() => setUnticked(new Set(importable.map((t) => t.id)))} disabled={picked.length === 0}>Select none</button>
               <span className="count">{picked.length} of {plural(importable.length, 'new thread')} chosen</span>
             </div>
-            <ul className="slack-threads" aria-label="Threads in the window">
+            <ul className={`slack-threads${reading !== null ? ' is-stale' : ''}`} aria-label="Threads in the window">
               {plan.threads.map((t) => (
                 <ThreadRow key={t.id} thread={t} checked={!t.inArchive && !unticked.has(t.id)} onToggle={(on) => toggle(t, on)} />
               ))}
