@@ -96,7 +96,7 @@ describe('Import from Slack', { timeout: 90_000 }, () => {
     const { user, store, text } = await openEditor();
     const dialog = await openDialog(user);
     await waitFor(() => expect(document.activeElement).toBe(within(dialog).getByRole('button', { name: 'Choose .zip…' })));
-    expect(within(dialog).getByRole('button', { name: /^Import 0 threads$/ }).hasAttribute('disabled')).toBe(true);
+    expect(within(dialog).getByRole('button', { name: 'Import' }).hasAttribute('disabled')).toBe(true);
     // The file inputs sit outside the dialog's box: its focus trap never lands on them.
     expect(dialog.contains(input('Slack export (.zip)'))).toBe(false);
     expect(input('Slack export (folder)').hasAttribute('webkitdirectory')).toBe(true);
@@ -187,7 +187,7 @@ describe('Import from Slack', { timeout: 90_000 }, () => {
     // A window that ends before it starts is said in words; nothing can be imported.
     fireEvent.change(within(dialog).getByLabelText('To'), { target: { value: '2024-02-01' } });
     expect((await within(dialog).findByRole('alert', {}, SLOW)).textContent).toBe('The window ends (2024-02-01) before it starts (2024-03-01).');
-    expect(within(dialog).getByRole('button', { name: 'Import 0 threads' }).hasAttribute('disabled')).toBe(true);
+    expect(within(dialog).getByRole('button', { name: 'Import' }).hasAttribute('disabled')).toBe(true);
   });
 
   it('reads a folder input\'s files, only those it needs', async () => {
@@ -220,7 +220,7 @@ describe('Import from Slack', { timeout: 90_000 }, () => {
       pick('Slack export (.zip)', [file]);
       await waitFor(() => expect(within(dialog).getByRole('alert').textContent).toMatch(message), SLOW);
       expect(within(dialog).queryByRole('list', { name: 'Threads in the window' })).toBeNull();
-      expect(within(dialog).getByRole('button', { name: 'Import 0 threads' }).hasAttribute('disabled')).toBe(true);
+      expect(within(dialog).getByRole('button', { name: 'Import' }).hasAttribute('disabled')).toBe(true);
     }
     await user.keyboard('{Escape}');
     expect(screen.queryByRole('dialog')).toBeNull();

@@ -144,7 +144,7 @@ export function SlackImportDialog({ book, onImport, onClose }: Props) {
         <>
           <button type="button" className="btn" onClick={onClose}>Cancel</button>
           <button type="submit" form={`${id}-form`} className="btn btn-primary" disabled={!ready}>
-            Import {plural(picked.length, 'thread')}
+            {plan ? `Import ${plural(picked.length, 'thread')}` : 'Import'}
           </button>
         </>
       }
