@@ -2,11 +2,15 @@
 // zip export made here (fflate) is chosen through the dialog's file chooser, one thread is
 // unticked by keyboard, the rest imported and saved; the git diff holds only added lines, at
 // the end of the archive, and the book on disk holds the expected threads. Screenshots of the
-// dialog in light and dark.
+// dialog in light and dark. A folder chosen with Choose folder… (webkitdirectory) is read the same way.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { bookOf, openBook as readBook } from '../../shared/index';
-import { exportFiles, slackTs, user, zipOf } from '../shared/slackFixtures';
+import { exportFiles, slackTs, user, writeFolder, zipOf } from '../shared/slackFixtures';
+import type { Files } from '../shared/slackFixtures';
 import { hasChromium, openBook, save, shot, startEditor } from './editorHarness';
 import type { Harness } from './editorHarness';
 
@@ -17,11 +21,11 @@ const D = '2024-03-04';
 if (!hasChromium) console.warn('[e2e] /usr/bin/chromium is missing: Import from Slack end-to-end tests skipped');
 
 /** The book's week in #book-of-the-week, with a join, a bot, a custom emoji and a reply posted days later. */
-function exportZip(): Buffer {
+function weekFiles(): Files {
   const q1 = slackTs(D, 3600);
   const q2 = slackTs(D, 7200);
   const q3 = slackTs('2024-03-06', 600);
-  return Buffer.from(zipOf(exportFiles({
+  return exportFiles({
     users: [user('UHOST', { display: 'Host' }), user('UMIRA', { display: 'Mira Solberg' }), user('UASK', { display: '', real: 'Priya Raman' }), user('UDAN', { display: 'Dan Okoro' })],
     channels: [{ id: 'CBOOK', name: 'book-of-the-week' }, { id: 'CGEN', name: 'general' }],
     days: {
@@ -38,8 +42,10 @@ function exportZip(): Buffer {
       },
       general: { [D]: [{ type: 'message', user: 'UASK', ts: slackTs(D, 5000), text: 'Hello?' }] },
     },
-  })));
+  });
 }
+
+const exportZip = (): Buffer => Buffer.from(zipOf(weekFiles()));
 
 async function chooseZip(page: Page): Promise<ReturnType<Page['getByRole']>> {
   // Playwright intercepts file choosers once something listens: listen before the key press, not during it.
@@ -115,5 +121,29 @@ describe.skipIf(!hasChromium)('Import from Slack in Chromium', () => {
     expect(await again.getByRole('button', { name: 'Import 0 threads' }).isDisabled()).toBe(true);
     await page.keyboard.press('Escape');
     await again.waitFor({ state: 'detached' });
+  });
+
+  it('reads an export folder chosen with Choose folder…', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'slack-folder-'));
+    try {
+      writeFolder(path.join(dir, 'slack-export'), weekFiles());
+      const page = await h.page();
+      page.on('filechooser', () => undefined);
+      await openBook(page, TITLE);
+      await page.getByRole('button', { name: 'Import from Slack…' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Import from Slack' });
+      const [chooser] = await Promise.all([page.waitForEvent('filechooser'), dialog.getByRole('button', { name: 'Choose folder…' }).click()]);
+      expect(chooser.isMultiple()).toBe(true);
+      await chooser.setFiles(path.join(dir, 'slack-export'));
+      await dialog.getByRole('status').filter({ hasText: /^3 threads with 2 replies in #book-of-the-week from 2024-03-03 to 2024-03-09\.$/ }).waitFor();
+      expect(await dialog.getByText('slack-export', { exact: true }).count()).toBe(1);
+      await dialog.getByRole('button', { name: 'Import 3 threads' }).click();
+      await dialog.waitFor({ state: 'detached' });
+      await save(page);
+      expect(bookOf(readBook(h.read(BOOK)).data)!.archive.map((t) => t.name)).toEqual(['Oskar Lind', 'Dana Whitfield', 'Priya Raman', 'Dan Okoro', 'Dan Okoro']);
+      expect(h.diff(BOOK).every((l) => l.startsWith('+'))).toBe(true);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
