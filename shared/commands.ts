@@ -11,6 +11,7 @@ import type { EditThreadArgs } from './book/edits/editThread';
 import type { MoveReplyArgs } from './book/edits/moveReply';
 import type { SetLinkArgs } from './book/edits/setLink';
 import type { TextField } from './book/edits/setField';
+import type { ImportThread } from './slack/intoBook';
 
 /** The native menus, in order, each with its title and its sections in order: a row names the section it shows in, and sections are separated. */
 export const MENUS = {
@@ -86,6 +87,8 @@ export const COMMANDS = [
   { id: 'reply.moveTo', label: 'Move reply to…' },
   { id: 'reply.promote', label: 'Promote to thread' },
   { id: 'reschedule', label: 'Reschedule…', menu: { menu: 'file', section: 'save', label: 'Reschedule…' } },
+  { id: 'importSlack', label: 'Import from Slack…', menu: { menu: 'file', section: 'new', label: 'Import from Slack…' } },
+  { id: 'slack.import', label: 'Import threads from Slack' },
 ] as const satisfies readonly CommandRow[];
 
 /** The id of a command. */
@@ -124,6 +127,8 @@ export interface CommandArgs {
   'reply.move': MoveReplyArgs;
   'reply.moveTo': { readonly thread: number; readonly reply: number };
   'reply.promote': { readonly thread: number; readonly reply: number };
+  /** The threads chosen in the Import from Slack dialog, appended to the archive as one undo step. */
+  'slack.import': { readonly threads: readonly ImportThread[] };
 }
 
 /** The arguments of command `Id` (undefined when it takes none). */

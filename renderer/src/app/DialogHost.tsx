@@ -17,6 +17,7 @@ import { NewBookDialog } from '../dialogs/NewBookDialog';
 import { ReviewDialog } from '../review/ReviewDialog';
 import { CreatePersonDialog } from '../dialogs/CreatePersonDialog';
 import { RescheduleDialog } from '../dialogs/RescheduleDialog';
+import { SlackImportHost } from './SlackImportHost';
 
 /** Renders the open dialog, if any; only then does it follow the book. */
 export function DialogHost() {
@@ -88,5 +89,7 @@ function OpenDialog({ dialog }: { readonly dialog: Dialog }) {
       return <CreatePersonDialog id={dialog.id} onClose={close} onCreate={(p) => session.createPerson(p).then(closeIfDone)} />;
     case 'reschedule':
       return <RescheduleDialog path={path} start={formBookOf(store.get())?.start ?? ''} onClose={close} onReschedule={(day) => session.reschedule(day).then(closeIfDone)} />;
+    case 'importSlack':
+      return <SlackImportHost onClose={close} />;
   }
 }

@@ -6,10 +6,11 @@ import type { Command, Registry } from '../services/registry';
 import type { CommandContext } from '../services/services';
 import { APP_COMMANDS } from './appCommands';
 import { BOOK_COMMANDS } from './bookCommands';
+import { SLACK_COMMANDS } from './slackCommands';
 import type { Handler, Handlers } from './handler';
 
 /** Every page command's handler (the type checks that none is missing). */
-export const HANDLERS: Handlers<PageCommandId> = { ...APP_COMMANDS, ...BOOK_COMMANDS };
+export const HANDLERS: Handlers<PageCommandId> = { ...APP_COMMANDS, ...BOOK_COMMANDS, ...SLACK_COMMANDS };
 
 /** The table's page commands, with their handlers. */
 export function pageCommands(): Command<CommandContext, unknown>[] {

@@ -13,7 +13,8 @@ export type Dialog =
   | { readonly kind: 'recover'; readonly backups: readonly Backup[] }
   | { readonly kind: 'review' }
   | { readonly kind: 'createPerson'; readonly id: string }
-  | { readonly kind: 'reschedule' };
+  | { readonly kind: 'reschedule' }
+  | { readonly kind: 'importSlack' };
 
 export interface Notice {
   readonly kind: 'error' | 'info' | 'success';

@@ -42,6 +42,7 @@ export const ThreadsPane = memo(function ThreadsPane({ scrollRef }: { readonly s
         <div className="spacer" />
         <CommandButton command="expandAll" className="icon-btn" iconOnly icon={<Icon name="expand" size={15} />} />
         <CommandButton command="collapseAll" className="icon-btn" iconOnly icon={<Icon name="collapse" size={15} />} />
+        {readOnly ? null : <CommandButton command="importSlack" className="btn btn-small btn-import-slack" icon={<Icon name="import" size={14} />} />}
         {readOnly ? null : <CommandButton command="thread.add" className="btn btn-primary btn-small" icon={<Icon name="plus" size={14} />} />}
       </header>
       {filter.trim() ? <p className="filter-note" role="status">{matching} of {count} threads match.</p> : null}
