@@ -7,5 +7,6 @@ import './styles/controls.css';
 import './styles/form.css';
 import './styles/threads.css';
 import './styles/dialogs.css';
+import './styles/git.css';
 
 createRoot(document.getElementById('root')!).render(<App api={getApi()} />);

@@ -15,6 +15,7 @@ import { CompareDialog } from '../dialogs/CompareDialog';
 import { RecoverDialog } from '../dialogs/RecoverDialog';
 import { NewBookDialog } from '../dialogs/NewBookDialog';
 import { ReviewDialog } from '../review/ReviewDialog';
+import { ChangesDialog } from '../review/ChangesDialog';
 
 /** Renders the open dialog, if any; only then does it follow the book. */
 export function DialogHost() {
@@ -77,5 +78,7 @@ function OpenDialog({ dialog }: { readonly dialog: Dialog }) {
       return <NewBookDialog people={people} onClose={close} onCreate={(r) => session.newBook(r)} />;
     case 'review':
       return <ReviewDialog onClose={close} />;
+    case 'changes':
+      return <ChangesDialog onClose={close} />;
   }
 }

@@ -9,7 +9,7 @@ const focusSoon = (selector: string) => setTimeout(() => document.querySelector<
 
 const THEMES: readonly Theme[] = ['system', 'light', 'dark'];
 
-type AppCommandId = 'save' | 'revert' | 'undo' | 'redo' | 'find' | 'searchBooks' | 'newBook' | 'view.form' | 'view.raw' | 'view.preview' | 'review' | 'problems' | 'expandAll' | 'collapseAll' | 'theme';
+type AppCommandId = 'save' | 'revert' | 'undo' | 'redo' | 'find' | 'searchBooks' | 'newBook' | 'view.form' | 'view.raw' | 'view.preview' | 'review' | 'problems' | 'expandAll' | 'collapseAll' | 'theme' | 'changes';
 
 /** What the editor's own commands do. */
 export const APP_COMMANDS: Handlers<AppCommandId> = {
@@ -27,6 +27,13 @@ export const APP_COMMANDS: Handlers<AppCommandId> = {
   problems: { enabled: hasBook, run: ({ store }) => store.setUi({ problemsOpen: !store.get().ui.problemsOpen }) },
   expandAll: { enabled: hasBook, run: ({ store }) => store.setUi({ expandedByDefault: true, toggled: new Set() }) },
   collapseAll: { enabled: hasBook, run: ({ store }) => store.setUi({ expandedByDefault: false, toggled: new Set() }) },
+  changes: {
+    enabled: ({ store }) => store.get().site.git?.available === true,
+    run: ({ store, session }) => {
+      void session.refreshGit();
+      store.openDialog({ kind: 'changes' });
+    },
+  },
   theme: {
     run: ({ store }) => {
       const theme = THEMES[(THEMES.indexOf(store.get().ui.theme) + 1) % THEMES.length]!;

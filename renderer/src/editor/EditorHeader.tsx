@@ -15,6 +15,8 @@ export function EditorHeader() {
   const view = useEditor((s) => s.ui.view);
   const preview = useEditor((s) => s.ui.preview);
   const dirty = useEditor(dirtyOf);
+  // Without git (or outside a repository) the button is hidden; the status bar says why.
+  const gitOn = useEditor((s) => s.site.git?.available === true);
   const undo = useEditor((s) => (s.book ? undoLabel(s.book.history) : null));
   const redo = useEditor((s) => (s.book ? redoLabel(s.book.history) : null));
   const tab = (id: 'form' | 'raw', label: string) => (
@@ -51,6 +53,7 @@ export function EditorHeader() {
         <CommandButton command="redo" className="icon-btn" iconOnly icon={<Icon name="redo" />} detail={redo ? `Redo ${redo}` : null} />
         <CommandButton command="review" className="btn" icon={<Icon name="diff" />} detail="Review changes: the file on disk against what Save will write" />
         <CommandButton command="save" className="btn btn-primary" icon={<Icon name="save" />} />
+        {gitOn ? <CommandButton command="changes" className="btn" icon={<Icon name="git" />} detail="Changes since the last commit: commit and sync" /> : null}
         <button type="button" className={`icon-btn${preview ? ' on' : ''}`} aria-pressed={preview} aria-label="Preview" title={withShortcut(`${preview ? 'Hide' : 'Show'} the preview`, 'view.preview')} onClick={() => registry.dispatch('view.preview', { store, session }, 'button')}>
           <Icon name="panel" />
         </button>

@@ -5,7 +5,7 @@
  * The store holds the state; the session moves data between it and the disk. Views ask
  * the session; none of them holds the API.
  */
-import type { Backup, BookApi, BookFile, EventBatch, NewBookRequest, WindowState } from '../../../shared/api';
+import type { Backup, BookApi, BookFile, CommitResult, EventBatch, FileAtHead, NewBookRequest, SyncResult, WindowState } from '../../../shared/api';
 import type { EditorStore } from '../store/editorStore';
 import { isDirty } from '../store/bookSlice';
 import { freshDiagnosticsOf } from '../store/derived';
@@ -16,6 +16,9 @@ export class Session {
   private readonly drafts = new Set<() => void>();
   /** Books this session wrote a backup of (since their last save or discard). */
   private readonly backedUp = new Set<string>();
+  /** The git status asked now, and whether another ask waits behind it. */
+  private gitAsk: Promise<void> | null = null;
+  private gitAgain = false;
 
   constructor(private readonly api: BookApi, readonly store: EditorStore) {}
 
@@ -39,6 +42,7 @@ export class Session {
       this.store.setSite({ error: `The site could not be read: ${message(e)}` });
       return;
     }
+    void this.refreshGit();
     try {
       const backups = await this.api.listBackups();
       if (backups.length) this.store.openDialog({ kind: 'recover', backups });
@@ -128,6 +132,7 @@ export class Session {
       this.store.notify('success', 'Saved.');
       void this.discardBackup(path);
       void this.refreshBooks();
+      void this.refreshGit();
       return true;
     } catch (e) {
       this.store.notify('error', `Not saved: ${message(e)}`);
@@ -298,5 +303,58 @@ export class Session {
       found = ask.map(() => false);
     }
     this.store.setSite({ files: { ...this.store.get().site.files, ...Object.fromEntries(ask.map((p, i) => [p, !!found[i]])) } });
+  }
+
+  /** Asks git for the site's state again (the library's marks, the branch in the status bar, the Changes view); asks made meanwhile run once after. */
+  refreshGit(): Promise<void> {
+    if (this.gitAsk) {
+      this.gitAgain = true;
+      return this.gitAsk;
+    }
+    const ask = async () => {
+      do {
+        this.gitAgain = false;
+        try {
+          this.store.setSite({ git: await this.api.gitStatus() });
+        } catch (e) {
+          this.store.setSite({ git: { available: false, reason: 'no-git', message: `Git's state could not be read: ${message(e)}` } });
+        }
+      } while (this.gitAgain);
+    };
+    this.gitAsk = ask().finally(() => (this.gitAsk = null));
+    return this.gitAsk;
+  }
+
+  /** A changed file at `HEAD` and on disk, for the Changes view. */
+  readAtHead(path: string): Promise<FileAtHead> {
+    return this.api.readAtHead(path);
+  }
+
+  /** Commits these files as they are on disk; then the library, marks and branch follow. A failed call is answered in words, not thrown. */
+  async commit(paths: readonly string[], text: string): Promise<CommitResult> {
+    this.flush();
+    let result: CommitResult;
+    try {
+      result = await this.api.commit([...paths], text);
+    } catch (e) {
+      result = { ok: false, reason: 'failed', message: `The commit could not be made: ${message(e)}`, paths: [], output: '' };
+    }
+    await this.refreshGit();
+    return result;
+  }
+
+  /** Fetches, brings the remote's commits in and pushes; an open book the remote changed is reloaded when it has no unsaved changes. */
+  async sync(): Promise<SyncResult> {
+    let result: SyncResult;
+    try {
+      result = await this.api.sync();
+    } catch (e) {
+      result = { ok: false, reason: 'failed', message: `Sync could not run: ${message(e)}`, output: '', hint: '', conflicts: [], pushed: 0, broughtIn: 0, changedBooks: [] };
+    }
+    const open = this.store.get().book?.path;
+    if (result.changedBooks.some((b) => b.path === open)) await this.bookChanged(open!);
+    if (result.changedBooks.length) void this.refreshBooks();
+    await this.refreshGit();
+    return result;
   }
 }
