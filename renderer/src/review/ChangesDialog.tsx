@@ -131,6 +131,7 @@ export function ChangesDialog({ onClose }: { readonly onClose: () => void }) {
   const commitReason = !repo ? null
     : blocked ? blocked.message
     : unsavedChecked ? 'Save the open book first: a commit takes files as they are on disk, and is refused while the book has unsaved changes.'
+    : !files.length ? 'Nothing to commit.'
     : !checked.length ? 'Check the files to commit.'
     : !message.trim() ? 'Write a commit message.'
     : null;
@@ -243,6 +244,7 @@ export function ChangesDialog({ onClose }: { readonly onClose: () => void }) {
               className="input changes-message"
               rows={5}
               data-autofocus={files.length ? '' : undefined}
+              disabled={!files.length}
               value={message}
               placeholder={files.length && !ready ? 'Reading what changed…' : 'What changed, in words'}
               onChange={(e) => {
@@ -286,7 +288,9 @@ export function ChangesDialog({ onClose }: { readonly onClose: () => void }) {
                     )}
                 </div>
               </>
-            ) : null}
+            ) : (
+              <p className="muted changes-note">{repo ? 'No changes to show.' : ''}</p>
+            )}
           </div>
         </div>
       </div>
