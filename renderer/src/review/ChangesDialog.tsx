@@ -69,12 +69,14 @@ export function ChangesDialog({ onClose }: { readonly onClose: () => void }) {
   const books = useEditor((s) => s.site.books);
   const openPath = useEditor((s) => s.book?.path ?? null);
   const openDirty = useEditor(dirtyOf);
+  // A save of the open book changes what is on disk: its texts are read again.
+  const saved = useEditor((s) => s.book?.savedText ?? null);
   const repo = git?.available ? git : null;
   const files: readonly GitFileChange[] = useMemo(() => repo?.files ?? [], [repo]);
 
   const [choices, setChoices] = useState<ReadonlyMap<string, boolean>>(new Map());
   const [selected, setSelected] = useState<string | null>(null);
-  const [texts, setTexts] = useState<{ readonly of: GitRepoStatus | null; readonly files: Readonly<Record<string, FileAtHead | string>> }>({ of: null, files: {} });
+  const [texts, setTexts] = useState<{ readonly of: GitRepoStatus | null; readonly saved: string | null; readonly files: Readonly<Record<string, FileAtHead | string>> }>({ of: null, saved: null, files: {} });
   const [message, setMessage] = useState('');
   const [edited, setEdited] = useState(false);
   const [running, setRunning] = useState<Running | null>(null);
@@ -94,7 +96,7 @@ export function ChangesDialog({ onClose }: { readonly onClose: () => void }) {
   const titleOf = (path: string) => books.find((b) => b.path === path)?.title || null;
 
   // The texts at HEAD and on disk of what the message and the diff need, read again after each refresh of git's state.
-  const current = texts.of === repo ? texts.files : NO_TEXTS;
+  const current = texts.of === repo && texts.saved === saved ? texts.files : NO_TEXTS;
   const wanted = useMemo(() => [...new Set([...checked.filter((f) => f.kind !== 'image').map((f) => f.path), ...(shown ? [shown.path] : [])])], [checked, shown]);
   const missing = wanted.filter((p) => !(p in current));
   const missingKey = missing.join('\n');
@@ -105,12 +107,12 @@ export function ChangesDialog({ onClose }: { readonly onClose: () => void }) {
       void session.readAtHead(path).then(
         (f) => f,
         (e: unknown) => (e instanceof Error ? e.message : String(e)),
-      ).then((f) => on && setTexts((t) => ({ of: repo, files: { ...(t.of === repo ? t.files : {}), [path]: f } })));
+      ).then((f) => on && setTexts((t) => ({ of: repo, saved, files: { ...(t.of === repo && t.saved === saved ? t.files : {}), [path]: f } })));
     }
     return () => {
       on = false;
     };
-  }, [missingKey, repo, session]);
+  }, [missingKey, repo, saved, session]);
 
   // The prefilled message follows the checked files until the user writes their own.
   const ready = checked.every((f) => f.kind === 'image' || typeof current[f.path] === 'object');
@@ -140,6 +142,11 @@ export function ChangesDialog({ onClose }: { readonly onClose: () => void }) {
     if (live.current) setOutcome(o);
     else store.notify(o.ok ? 'success' : 'error', o.lines.join(' '));
   };
+  // When git is done, the keyboard goes to what came of it (the button pressed may be disabled now).
+  const outcomeRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (outcome) outcomeRef.current?.focus();
+  }, [outcome]);
 
   const doCommit = async (andSync: boolean) => {
     setRunning(andSync ? 'commit-sync' : 'commit');
@@ -206,7 +213,7 @@ export function ChangesDialog({ onClose }: { readonly onClose: () => void }) {
             <button type="button" className="btn btn-small" disabled={!!running} onClick={() => void doSave()}>Save now</button>
           </div>
         ) : null}
-        {outcome ? <OutcomeView outcome={outcome} /> : null}
+        {outcome ? <OutcomeView outcome={outcome} at={outcomeRef} /> : null}
         <div className="changes-main">
           <div className="changes-side">
             <fieldset className="changes-files">
@@ -299,9 +306,9 @@ export function ChangesDialog({ onClose }: { readonly onClose: () => void }) {
 }
 
 /** What came of a commit or a sync: the words, the hint, the conflicts with their lines, and git's own output folded away. */
-function OutcomeView({ outcome }: { readonly outcome: Outcome }) {
+function OutcomeView({ outcome, at }: { readonly outcome: Outcome; readonly at: React.Ref<HTMLDivElement> }) {
   return (
-    <div className={`changes-outcome ${outcome.ok ? 'ok' : 'failed'}`} role={outcome.ok ? 'status' : 'alert'}>
+    <div ref={at} tabIndex={-1} className={`changes-outcome ${outcome.ok ? 'ok' : 'failed'}`} role={outcome.ok ? 'status' : 'alert'}>
       {outcome.lines.map((l, i) => <p key={i}>{l}</p>)}
       {outcome.hint ? <p className="muted">{outcome.hint}</p> : null}
       {outcome.conflicts.length ? (
