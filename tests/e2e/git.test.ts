@@ -113,7 +113,8 @@ describe.skipIf(!hasChromium)('publishing through git in Chromium', () => {
     expect(lines).toHaveLength(2);
     expect(lines.every((l) => l.startsWith('+'))).toBe(true);
     expect(lines.join('\n')).toMatch(/name: Mira Solberg\n\+\s+text: Committed from the editor\./);
-    expect(await dialog.getByText('Nothing to commit').count()).toBe(1);
+    await dialog.getByText('Nothing to commit: the books, people and images are as in the last commit.').waitFor();
+    expect(await dialog.getByRole('button', { name: 'Commit', exact: true }).isDisabled()).toBe(true);
     await expect.poll(() => library.locator('.change-mark').count()).toBe(0);
 
     // The bot commits to the same book elsewhere; Sync brings it in and the open, clean book reloads.
