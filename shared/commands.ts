@@ -50,6 +50,7 @@ export const COMMANDS = [
   { id: 'review', label: 'Review changes', menu: { menu: 'file', section: 'save', label: 'Review Changes…' } },
   { id: 'save', label: 'Save', keys: ['Mod+S'], menu: { menu: 'file', section: 'save', label: 'Save' }, raw: true, inDialog: true },
   { id: 'revert', label: 'Revert to saved', menu: { menu: 'file', section: 'save', label: 'Revert' } },
+  { id: 'changes', label: 'Changes', keys: ['Mod+Shift+G'], menu: { menu: 'file', section: 'save', label: 'Changes…' } },
   { id: 'undo', label: 'Undo', keys: ['Mod+Z'], menu: { menu: 'edit', section: 'history', label: 'Undo' }, raw: true },
   { id: 'redo', label: 'Redo', keys: ['Mod+Shift+Z', 'Mod+Y'], menu: { menu: 'edit', section: 'history', label: 'Redo' }, raw: true },
   { id: 'find', label: 'Find', keys: ['Mod+F'], menu: { menu: 'edit', section: 'find', label: 'Find' } },

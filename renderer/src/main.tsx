@@ -8,5 +8,6 @@ import './styles/form.css';
 import './styles/threads.css';
 import './styles/dialogs.css';
 import './styles/slack.css';
+import './styles/git.css';
 
 createRoot(document.getElementById('root')!).render(<App api={getApi()} />);

@@ -43,9 +43,13 @@ export function App({ api, store: given, backupDelayMs }: Props) {
     void session.start();
     const stopEvents = listen(session, (command) => registry.dispatch(command, { store, session }, 'menu'));
     const stopWatch = watch(session, backupDelayMs);
+    // Back from a terminal or another app: git's state may have moved (a commit, a pull).
+    const onFocus = () => void session.refreshGit();
+    window.addEventListener('focus', onFocus);
     return () => {
       stopEvents();
       stopWatch();
+      window.removeEventListener('focus', onFocus);
     };
   }, [services, backupDelayMs]);
 

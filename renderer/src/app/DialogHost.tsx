@@ -18,6 +18,7 @@ import { ReviewDialog } from '../review/ReviewDialog';
 import { CreatePersonDialog } from '../dialogs/CreatePersonDialog';
 import { RescheduleDialog } from '../dialogs/RescheduleDialog';
 import { SlackImportHost } from './SlackImportHost';
+import { ChangesDialog } from '../review/ChangesDialog';
 
 /** Renders the open dialog, if any; only then does it follow the book. */
 export function DialogHost() {
@@ -91,5 +92,7 @@ function OpenDialog({ dialog }: { readonly dialog: Dialog }) {
       return <RescheduleDialog path={path} start={formBookOf(store.get())?.start ?? ''} onClose={close} onReschedule={(day) => session.reschedule(day).then(closeIfDone)} />;
     case 'importSlack':
       return <SlackImportHost onClose={close} />;
+    case 'changes':
+      return <ChangesDialog onClose={close} />;
   }
 }

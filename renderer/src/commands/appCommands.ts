@@ -9,7 +9,7 @@ const focusSoon = (selector: string) => setTimeout(() => document.querySelector<
 
 const THEMES: readonly Theme[] = ['system', 'light', 'dark'];
 
-type AppCommandId = 'save' | 'revert' | 'undo' | 'redo' | 'find' | 'searchBooks' | 'newBook' | 'view.form' | 'view.raw' | 'view.preview' | 'review' | 'problems' | 'expandAll' | 'collapseAll' | 'theme' | 'reschedule';
+type AppCommandId = 'save' | 'revert' | 'undo' | 'redo' | 'find' | 'searchBooks' | 'newBook' | 'view.form' | 'view.raw' | 'view.preview' | 'review' | 'problems' | 'expandAll' | 'collapseAll' | 'theme' | 'reschedule' | 'changes';
 
 /** What the editor's own commands do. */
 export const APP_COMMANDS: Handlers<AppCommandId> = {
@@ -28,6 +28,13 @@ export const APP_COMMANDS: Handlers<AppCommandId> = {
   expandAll: { enabled: hasBook, run: ({ store }) => store.setUi({ expandedByDefault: true, toggled: new Set() }) },
   collapseAll: { enabled: hasBook, run: ({ store }) => store.setUi({ expandedByDefault: false, toggled: new Set() }) },
   reschedule: { enabled: (c) => canEditForm(c) && !c.store.get().ui.readOnly && !c.store.get().ui.busy, run: ({ store }) => store.openDialog({ kind: 'reschedule' }) },
+  changes: {
+    enabled: ({ store }) => store.get().site.git?.available === true,
+    run: ({ store, session }) => {
+      void session.refreshGit();
+      store.openDialog({ kind: 'changes' });
+    },
+  },
   theme: {
     run: ({ store }) => {
       const theme = THEMES[(THEMES.indexOf(store.get().ui.theme) + 1) % THEMES.length]!;

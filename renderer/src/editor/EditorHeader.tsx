@@ -1,5 +1,6 @@
 /** The editor's top bar: the book, the Form / Raw tabs, and the main commands. */
 import { CommandButton } from '../commands/CommandButton';
+import { useCommand } from '../commands/useCommand';
 import { withShortcut } from '../commands/shortcut';
 import { useServices } from '../services/services';
 import { useEditor } from '../store/hooks';
@@ -51,10 +52,25 @@ export function EditorHeader() {
         <CommandButton command="redo" className="icon-btn" iconOnly icon={<Icon name="redo" />} detail={redo ? `Redo ${redo}` : null} />
         <CommandButton command="review" className="btn" icon={<Icon name="diff" />} detail="Review changes: the file on disk against what Save will write" />
         <CommandButton command="save" className="btn btn-primary" icon={<Icon name="save" />} />
+        <ChangesButton />
         <button type="button" className={`icon-btn${preview ? ' on' : ''}`} aria-pressed={preview} aria-label="Preview" title={withShortcut(`${preview ? 'Hide' : 'Show'} the preview`, 'view.preview')} onClick={() => registry.dispatch('view.preview', { store, session }, 'button')}>
           <Icon name="panel" />
         </button>
       </div>
     </header>
+  );
+}
+
+/** Opens the Changes view: the git icon and how many files changed since the last commit; hidden without git (the status bar says why). */
+function ChangesButton() {
+  const c = useCommand('changes');
+  const count = useEditor((s) => (s.site.git?.available ? s.site.git.files.length : null));
+  if (count === null) return null;
+  const words = `${count || 'No'} changed file${count === 1 ? '' : 's'}`;
+  return (
+    <button type="button" className="btn changes-btn" disabled={!c.enabled} onClick={c.run} aria-label={`${c.label}: ${words}`} title={`${c.label} since the last commit: ${words.toLowerCase()}; commit and sync${c.shortcut ? ` (${c.shortcut})` : ''}`}>
+      <Icon name="git" />
+      {count ? <span className="changes-count">{count}</span> : null}
+    </button>
   );
 }

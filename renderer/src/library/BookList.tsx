@@ -1,7 +1,8 @@
 /** The site's books, newest first: title, week, authors and a badge for errors. Click or Enter opens; arrows move. */
 import type { KeyboardEvent } from 'react';
 import { formatPeopleName } from '../../../shared/index';
-import type { BookSummary, Person } from '../../../shared/api';
+import type { BookSummary, GitChangeKind, Person } from '../../../shared/api';
+import { ChangeMark } from '../ui/ChangeMark';
 
 interface Props {
   readonly books: readonly BookSummary[];
@@ -9,6 +10,8 @@ interface Props {
   readonly current: string | null;
   readonly dirty: boolean;
   readonly onOpen: (path: string) => void;
+  /** Books changed since the last commit (git), by path. */
+  readonly changes?: ReadonlyMap<string, GitChangeKind>;
 }
 
 /** `5–9 Jul 2021` from the book's start and end. */
@@ -22,7 +25,7 @@ export function weekLabel(start: string, end: string): string {
   return `${Number(s[3])} ${month(s[2]!)} – ${Number(e[3])} ${month(e[2]!)} ${e[1]}`;
 }
 
-export function BookList({ books, people, current, dirty, onOpen }: Props) {
+export function BookList({ books, people, current, dirty, onOpen, changes }: Props) {
   const onKeyDown = (e: KeyboardEvent<HTMLUListElement>) => {
     if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp' && e.key !== 'Home' && e.key !== 'End') return;
     const items = [...e.currentTarget.querySelectorAll<HTMLButtonElement>('button.book')];
@@ -49,13 +52,15 @@ export function BookList({ books, people, current, dirty, onOpen }: Props) {
             </li>
           );
         }
+        const change = changes?.get(b.path);
         return (
           <li key={b.path}>
-            <button type="button" className={`book${open ? ' open' : ''}`} aria-current={open ? 'true' : undefined} onClick={() => onOpen(b.path)} title={b.path}>
+            <button type="button" className={`book${open ? ' open' : ''}${change ? ' changed' : ''}`} aria-current={open ? 'true' : undefined} onClick={() => onOpen(b.path)} title={b.path}>
               <span className="book-title">
                 {open && dirty ? <span className="dirty-dot" aria-label="unsaved changes">●</span> : null}
                 {b.title || b.id}
               </span>
+              {change ? <ChangeMark change={change} /> : null}
               <span className="book-meta">
                 <span>{weekLabel(b.start, b.end)}</span>
                 {authors ? <span className="book-authors">{authors}</span> : null}

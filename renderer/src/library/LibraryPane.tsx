@@ -17,6 +17,8 @@ export function LibraryPane({ themeButton }: { readonly themeButton?: ReactNode 
   const dirty = useEditor(dirtyOf);
   const site = useEditor((s) => s.site.info);
   const error = useEditor((s) => s.site.error);
+  const git = useEditor((s) => s.site.git);
+  const changes = useMemo(() => new Map(git?.available ? git.files.filter((f) => f.kind === 'book').map((f) => [f.path, f.change]) : []), [git]);
   const shown = useMemo(() => {
     const q = query.trim().toLowerCase();
     if (!q) return books;
@@ -54,7 +56,7 @@ export function LibraryPane({ themeButton }: { readonly themeButton?: ReactNode 
       </div>
       <div className="library-count muted">{query ? `${shown.length} of ${books.length} books` : `${books.length} books`}</div>
       {error ? <p className="msg msg-error" role="alert">{error}</p> : null}
-      <BookList books={shown} people={people} current={current} dirty={dirty} onOpen={(p) => session.requestOpen(p)} />
+      <BookList books={shown} people={people} current={current} dirty={dirty} onOpen={(p) => session.requestOpen(p)} changes={changes} />
     </nav>
   );
 }

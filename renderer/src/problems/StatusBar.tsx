@@ -4,9 +4,13 @@ import { diagnosticsOf, dirtyOf } from '../store/derived';
 import { useServices } from '../services/services';
 import { Icon } from '../ui/Icon';
 import { undoLabel } from '../store/history';
+import { shortcutOf } from '../../../shared/commands';
+import { keyLabel } from '../services/registry';
+import type { GitRepoStatus, GitStatus } from '../../../shared/api';
 
 export function StatusBar() {
   const { store } = useServices();
+  const git = useEditor((s) => s.site.git);
   const path = useEditor((s) => s.book?.path ?? null);
   const dirty = useEditor(dirtyOf);
   const errors = useEditor((s) => diagnosticsOf(s).filter((d) => d.severity === 'error').length);
@@ -16,6 +20,7 @@ export function StatusBar() {
   const open = useEditor((s) => s.ui.problemsOpen);
   return (
     <footer className="statusbar">
+      {git ? <GitStatusItem git={git} /> : null}
       <span className="status-path">{path ?? 'No book open'}</span>
       {path ? <span className={`status-state${dirty ? ' dirty' : ''}`}>{busy ? 'Working…' : dirty ? 'Unsaved changes' : 'Saved'}</span> : null}
       {last ? <span className="muted status-last">Last change: {last}</span> : null}
@@ -31,3 +36,47 @@ export function StatusBar() {
     </footer>
   );
 }
+
+/**
+ * The branch and how it stands against its upstream (↑ to push, ↓ to bring in), a button that
+ * opens the Changes view; a blocked state (detached HEAD, a rebase in progress) in words.
+ * Without git, a button that says why.
+ */
+function GitStatusItem({ git }: { readonly git: GitStatus }) {
+  const { store, session, registry } = useServices();
+  if (!git.available) {
+    return (
+      <button type="button" className="status-git off" aria-label={`Git features are off: ${git.message}`} title={git.message} onClick={() => store.notify('info', git.message)}>
+        <Icon name="git" size={13} />
+        <span>No git</span>
+      </button>
+    );
+  }
+  const branch = git.branch ?? `detached at ${git.head}`;
+  const blocked = git.blocked ? BLOCKED_WORDS[git.blocked.reason] : null;
+  const counts = git.upstream ? `↑${git.ahead} ↓${git.behind}` : null;
+  const words = [
+    `Branch ${branch}`,
+    git.upstream ? `${git.ahead} commit${git.ahead === 1 ? '' : 's'} to push, ${git.behind} to bring in from ${git.upstream}` : git.branch ? 'no upstream' : '',
+    git.files.length ? `${git.files.length} changed file${git.files.length === 1 ? '' : 's'}` : 'nothing to commit',
+    blocked ?? '',
+  ].filter(Boolean);
+  const key = shortcutOf('changes');
+  const title = `${words.join('; ')}${git.blocked ? `. ${git.blocked.message}` : ''}. Open Changes${key ? ` (${keyLabel(key)})` : ''}.`;
+  return (
+    <button type="button" className={`status-git${blocked ? ' blocked' : ''}`} aria-label={title} title={title} onClick={() => registry.dispatch('changes', { store, session }, 'button')}>
+      <Icon name="git" size={13} />
+      <span>{branch}</span>
+      {counts ? <span className="sync-counts" aria-hidden="true">{counts}</span> : null}
+      {blocked ? <span>· {blocked}</span> : null}
+    </button>
+  );
+}
+
+const BLOCKED_WORDS: Readonly<Record<NonNullable<GitRepoStatus['blocked']>['reason'], string>> = {
+  'detached-head': 'detached HEAD',
+  'rebase-in-progress': 'rebase in progress',
+  'merge-in-progress': 'merge in progress',
+  'cherry-pick-in-progress': 'cherry-pick in progress',
+  'revert-in-progress': 'revert in progress',
+};

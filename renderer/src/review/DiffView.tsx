@@ -10,6 +10,8 @@ export interface DiffViewProps {
   readonly modified: string;
   readonly sideBySide: boolean;
   readonly dark: boolean;
+  /** What screen readers call the two sides (default: on disk, and what Save would write). */
+  readonly labels?: { readonly original: string; readonly modified: string };
 }
 
 const OPTIONS: MonacoEditor.IStandaloneDiffEditorConstructionOptions = {
@@ -33,15 +35,17 @@ const OPTIONS: MonacoEditor.IStandaloneDiffEditorConstructionOptions = {
   modifiedAriaLabel: 'To be saved',
 };
 
-export default function DiffView({ original, modified, sideBySide, dark }: DiffViewProps) {
+export default function DiffView({ original, modified, sideBySide, dark, labels }: DiffViewProps) {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<{ editor: MonacoEditor.IStandaloneDiffEditor; original: MonacoEditor.ITextModel; modified: MonacoEditor.ITextModel } | null>(null);
   const texts = useRef({ original, modified });
   texts.current = { original, modified };
+  const labelsRef = useRef(labels);
+  labelsRef.current = labels;
 
   // A new editor for each layout: Monaco keeps the left side unwrapped after switching from inline.
   useEffect(() => {
-    const editor = monaco.editor.createDiffEditor(host.current!, { ...OPTIONS, renderSideBySide: sideBySide });
+    const editor = monaco.editor.createDiffEditor(host.current!, { ...OPTIONS, renderSideBySide: sideBySide, ...(labelsRef.current ? { originalAriaLabel: labelsRef.current.original, modifiedAriaLabel: labelsRef.current.modified } : {}) });
     const models = { original: monaco.editor.createModel(texts.current.original, BOOK_LANGUAGE), modified: monaco.editor.createModel(texts.current.modified, BOOK_LANGUAGE) };
     editor.setModel(models);
     view.current = { editor, ...models };

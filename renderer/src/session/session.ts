@@ -5,7 +5,7 @@
  * The store holds the state; the session moves data between it and the disk. Views ask
  * the session; none of them holds the API.
  */
-import type { Backup, BookApi, BookFile, CoverResult, EventBatch, NewBookRequest, NewPersonRequest, PreviewImageResult, PreviewImageState, WindowState } from '../../../shared/api';
+import type { Backup, BookApi, BookFile, CommitResult, CoverResult, EventBatch, FileAtHead, NewBookRequest, NewPersonRequest, PreviewImageResult, PreviewImageState, SyncResult, WindowState } from '../../../shared/api';
 import { applyEdits, bookIdOf, mondayOf, personPath, renameBookEdits, rescheduleEdits, rescheduledPath } from '../../../shared/index';
 import type { BookDocument, Edit } from '../../../shared/index';
 import type { EditorStore } from '../store/editorStore';
@@ -19,6 +19,9 @@ export class Session {
   private readonly drafts = new Set<() => void>();
   /** Books this session wrote a backup of (since their last save or discard). */
   private readonly backedUp = new Set<string>();
+  /** The git status asked now, and whether another ask waits behind it. */
+  private gitAsk: Promise<void> | null = null;
+  private gitAgain = false;
 
   constructor(private readonly api: BookApi, readonly store: EditorStore) {}
 
@@ -42,6 +45,7 @@ export class Session {
       this.store.setSite({ error: `The site could not be read: ${message(e)}` });
       return;
     }
+    void this.refreshGit();
     try {
       const backups = await this.api.listBackups();
       if (backups.length) this.store.openDialog({ kind: 'recover', backups });
@@ -131,6 +135,7 @@ export class Session {
       this.store.notify('success', 'Saved.');
       void this.discardBackup(path);
       void this.refreshBooks();
+      void this.refreshGit();
       return true;
     } catch (e) {
       this.store.notify('error', `Not saved: ${message(e)}`);
@@ -430,5 +435,58 @@ export class Session {
   wroteFile(path: string): void {
     const key = path.replace(/^\/+/, '');
     this.store.setSite({ files: { ...this.store.get().site.files, [key]: true } });
+  }
+
+  /** Asks git for the site's state again (the library's marks, the branch in the status bar, the Changes view); asks made meanwhile run once after. */
+  refreshGit(): Promise<void> {
+    if (this.gitAsk) {
+      this.gitAgain = true;
+      return this.gitAsk;
+    }
+    const ask = async () => {
+      do {
+        this.gitAgain = false;
+        try {
+          this.store.setSite({ git: await this.api.gitStatus() });
+        } catch (e) {
+          this.store.setSite({ git: { available: false, reason: 'no-git', message: `Git's state could not be read: ${message(e)}` } });
+        }
+      } while (this.gitAgain);
+    };
+    this.gitAsk = ask().finally(() => (this.gitAsk = null));
+    return this.gitAsk;
+  }
+
+  /** A changed file at `HEAD` and on disk, for the Changes view. */
+  readAtHead(path: string): Promise<FileAtHead> {
+    return this.api.readAtHead(path);
+  }
+
+  /** Commits these files as they are on disk; then the library, marks and branch follow. A failed call is answered in words, not thrown. */
+  async commit(paths: readonly string[], text: string): Promise<CommitResult> {
+    this.flush();
+    let result: CommitResult;
+    try {
+      result = await this.api.commit([...paths], text);
+    } catch (e) {
+      result = { ok: false, reason: 'failed', message: `The commit could not be made: ${message(e)}`, paths: [], output: '' };
+    }
+    await this.refreshGit();
+    return result;
+  }
+
+  /** Fetches, brings the remote's commits in and pushes; an open book the remote changed is reloaded when it has no unsaved changes. */
+  async sync(): Promise<SyncResult> {
+    let result: SyncResult;
+    try {
+      result = await this.api.sync();
+    } catch (e) {
+      result = { ok: false, reason: 'failed', message: `Sync could not run: ${message(e)}`, output: '', hint: '', conflicts: [], pushed: 0, broughtIn: 0, changedBooks: [] };
+    }
+    const open = this.store.get().book?.path;
+    if (result.changedBooks.some((b) => b.path === open)) await this.bookChanged(open!);
+    if (result.changedBooks.length) void this.refreshBooks();
+    await this.refreshGit();
+    return result;
   }
 }

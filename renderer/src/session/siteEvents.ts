@@ -9,6 +9,13 @@ export function listen(session: Session, runCommand: (command: string) => void):
   const refreshSoon = () => {
     clearTimeout(refresh);
     refresh = setTimeout(() => void session.refreshBooks(), 300);
+    gitSoon();
+  };
+  // The library's marks and the branch follow changes on disk, once per burst of events.
+  let gitRefresh: ReturnType<typeof setTimeout> | undefined;
+  const gitSoon = () => {
+    clearTimeout(gitRefresh);
+    gitRefresh = setTimeout(() => void session.refreshGit(), 500);
   };
   const handle = (event: SiteEvent) => {
     switch (event.kind) {
@@ -31,6 +38,7 @@ export function listen(session: Session, runCommand: (command: string) => void):
         break;
       case 'people-changed':
         void session.refreshPeople();
+        gitSoon();
         break;
       case 'site-opened':
         session.store.close();
@@ -64,5 +72,6 @@ export function listen(session: Session, runCommand: (command: string) => void):
   return () => {
     stopped = true;
     clearTimeout(refresh);
+    clearTimeout(gitRefresh);
   };
 }

@@ -4,7 +4,7 @@
  */
 import { EditError, followDescription, labelOf, threadCount } from '../../../shared/index';
 import type { BookDocument, BookEdit, Diagnostic, Edit } from '../../../shared/index';
-import type { BookFile, BookSummary, Fingerprint, Person, SiteInfo } from '../../../shared/api';
+import type { BookFile, BookSummary, Fingerprint, GitStatus, Person, SiteInfo } from '../../../shared/api';
 import { createStore } from './createStore';
 import type { Store } from './createStore';
 import { edited, isDirty, isEditable, loaded, movedBack, redone, renamed, replacedText, saved, undone } from './bookSlice';
@@ -20,6 +20,8 @@ export interface SiteState {
   /** Site files whose existence was asked (covers, images). */
   readonly files: Readonly<Record<string, boolean>>;
   readonly error: string | null;
+  /** The site's git state (branch, ahead/behind, changed files) or why git is not available; null until asked. */
+  readonly git: GitStatus | null;
 }
 
 /** Diagnostics computed for one document (big books are checked after a pause in typing). */
@@ -36,7 +38,7 @@ export interface EditorState {
 }
 
 export const INITIAL_STATE: EditorState = {
-  site: { info: null, books: [], people: [], files: {}, error: null },
+  site: { info: null, books: [], people: [], files: {}, error: null, git: null },
   book: null,
   checked: null,
   ui: INITIAL_UI,

@@ -14,7 +14,8 @@ export type Dialog =
   | { readonly kind: 'review' }
   | { readonly kind: 'createPerson'; readonly id: string }
   | { readonly kind: 'reschedule' }
-  | { readonly kind: 'importSlack' };
+  | { readonly kind: 'importSlack' }
+  | { readonly kind: 'changes' };
 
 export interface Notice {
   readonly kind: 'error' | 'info' | 'success';
