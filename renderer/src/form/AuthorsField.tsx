@@ -1,7 +1,8 @@
 /**
  * Authors as chips: people ids shown with their names, free names allowed for authors
  * without a page. Reorder by drag, or with Alt+Left / Alt+Right on a chip; add from a
- * combobox that suggests people by id and name.
+ * combobox that suggests people by id and name: the first suggestion is highlighted and Enter
+ * adds the highlighted one (Escape closes the list, then Enter adds the text as typed).
  */
 import { memo, useId, useMemo, useState } from 'react';
 import type { Diagnostic } from '../../../shared/index';
@@ -9,6 +10,7 @@ import type { Person } from '../../../shared/api';
 import { Icon } from '../ui/Icon';
 import { SortableList } from '../ui/SortableList';
 import { FieldMessages } from '../ui/FieldMessages';
+import { altStep } from '../ui/moveKeys';
 
 interface Props {
   readonly authors: readonly string[];
@@ -45,11 +47,13 @@ export const AuthorsField = memo(function AuthorsField({ authors, people, diagno
                   ref={handle.ref}
                   {...handle.props}
                   className="chip-main"
+                  data-control={`authors.${i}:chip`}
                   aria-label={`Author ${i + 1}: ${display(a)}${person ? ` (${a})` : ''}. Alt+Left or Alt+Right moves it.`}
                   onKeyDown={(e) => {
-                    if (e.altKey && (e.key === 'ArrowLeft' || e.key === 'ArrowRight') && !readOnly) {
+                    const step = altStep(e, true) || altStep(e);
+                    if (step && !readOnly) {
                       e.preventDefault();
-                      const to = i + (e.key === 'ArrowLeft' ? -1 : 1);
+                      const to = i + step;
                       if (to >= 0 && to < authors.length) onMove(i, to);
                       return;
                     }
@@ -61,7 +65,7 @@ export const AuthorsField = memo(function AuthorsField({ authors, people, diagno
                   {!person ? <span className="chip-id">no page</span> : null}
                 </button>
                 {readOnly ? null : (
-                  <button type="button" className="chip-remove" aria-label={`Remove ${display(a)}`} title={`Remove ${display(a)}`} onClick={() => onRemove(i)}>
+                  <button type="button" className="chip-remove" aria-label={`Remove ${display(a)}`} title={`Remove ${display(a)}`} onClick={(e) => e.detail < 2 && onRemove(i)}>
                     <Icon name="close" size={12} />
                   </button>
                 )}
@@ -90,9 +94,11 @@ function AuthorInput({ people, exclude, onAdd }: { people: readonly Person[]; ex
     if (!value.trim()) return;
     onAdd(value.trim());
     setQuery('');
-    setActive(-1);
+    setActive(0);
   };
   const shown = open && matches.length > 0;
+  // The highlighted suggestion: the first one until the arrows pick another.
+  const current = shown ? Math.min(Math.max(active, 0), matches.length - 1) : -1;
   return (
     <div className="combo">
       <input
@@ -100,30 +106,31 @@ function AuthorInput({ people, exclude, onAdd }: { people: readonly Person[]; ex
         className="input input-chip"
         type="text"
         role="combobox"
+        data-control="authors:input"
         aria-label="Add author"
         aria-expanded={shown}
         aria-controls={`${id}-list`}
         aria-autocomplete="list"
-        aria-activedescendant={shown && active >= 0 ? `${id}-opt-${active}` : undefined}
+        aria-activedescendant={current >= 0 ? `${id}-opt-${current}` : undefined}
         placeholder="Add author…"
         value={query}
         onChange={(e) => {
           setQuery(e.target.value);
-          setActive(-1);
+          setActive(0);
           setOpen(true);
         }}
         onBlur={() => setOpen(false)}
         onKeyDown={(e) => {
           if (e.key === 'ArrowDown' && matches.length) {
             e.preventDefault();
-            setOpen(true);
-            setActive((a) => (a + 1) % matches.length);
+            if (!shown) return setOpen(true);
+            setActive((current + 1) % matches.length);
           } else if (e.key === 'ArrowUp' && matches.length) {
             e.preventDefault();
-            setActive((a) => (a <= 0 ? matches.length - 1 : a - 1));
+            setActive(current <= 0 ? matches.length - 1 : current - 1);
           } else if (e.key === 'Enter') {
             e.preventDefault();
-            add(shown && active >= 0 ? matches[active]!.id : query);
+            add(current >= 0 ? matches[current]!.id : query);
           } else if (e.key === 'Escape' && shown) {
             e.stopPropagation();
             setOpen(false);
@@ -133,7 +140,7 @@ function AuthorInput({ people, exclude, onAdd }: { people: readonly Person[]; ex
       {shown ? (
         <ul className="combo-list" id={`${id}-list`} role="listbox" aria-label="People">
           {matches.map((p, i) => (
-            <li key={p.id} id={`${id}-opt-${i}`} role="option" aria-selected={i === active} className={i === active ? 'active' : ''} onMouseDown={(e) => { e.preventDefault(); add(p.id); }}>
+            <li key={p.id} id={`${id}-opt-${i}`} role="option" aria-selected={i === current} className={i === current ? 'active' : ''} onMouseDown={(e) => { e.preventDefault(); add(p.id); }}>
               <span>{p.name}</span>
               <span className="muted">{p.id}</span>
             </li>
