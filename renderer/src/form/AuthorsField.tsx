@@ -4,13 +4,14 @@
  * combobox that suggests people by id and name: the first suggestion is highlighted and Enter
  * adds the highlighted one (Escape closes the list, then Enter adds the text as typed).
  */
-import { memo, useId, useMemo, useState } from 'react';
+import { memo, useMemo } from 'react';
 import type { Diagnostic } from '../../../shared/index';
 import type { Person } from '../../../shared/api';
 import { Icon } from '../ui/Icon';
 import { SortableList } from '../ui/SortableList';
 import { FieldMessages } from '../ui/FieldMessages';
 import { altStep } from '../ui/moveKeys';
+import { PeopleInput } from '../ui/PeopleInput';
 
 interface Props {
   readonly authors: readonly string[];
@@ -73,80 +74,9 @@ export const AuthorsField = memo(function AuthorsField({ authors, people, diagno
             );
           }}
         />
-        {readOnly ? null : <AuthorInput people={people} exclude={authors} onAdd={onAdd} />}
+        {readOnly ? null : <PeopleInput people={people} exclude={authors} onAdd={onAdd} label="Add author" control="authors:input" />}
       </div>
       <FieldMessages diagnostics={own} />
     </div>
   );
 });
-
-function AuthorInput({ people, exclude, onAdd }: { people: readonly Person[]; exclude: readonly string[]; onAdd: (a: string) => void }) {
-  const id = useId();
-  const [query, setQuery] = useState('');
-  const [active, setActive] = useState(-1);
-  const [open, setOpen] = useState(false);
-  const q = query.trim().toLowerCase();
-  const matches = useMemo(
-    () => (q ? people.filter((p) => !exclude.includes(p.id) && (p.id.toLowerCase().includes(q) || p.name.toLowerCase().includes(q))).slice(0, 8) : []),
-    [people, exclude, q],
-  );
-  const add = (value: string) => {
-    if (!value.trim()) return;
-    onAdd(value.trim());
-    setQuery('');
-    setActive(0);
-  };
-  const shown = open && matches.length > 0;
-  // The highlighted suggestion: the first one until the arrows pick another.
-  const current = shown ? Math.min(Math.max(active, 0), matches.length - 1) : -1;
-  return (
-    <div className="combo">
-      <input
-        id={id}
-        className="input input-chip"
-        type="text"
-        role="combobox"
-        data-control="authors:input"
-        aria-label="Add author"
-        aria-expanded={shown}
-        aria-controls={`${id}-list`}
-        aria-autocomplete="list"
-        aria-activedescendant={current >= 0 ? `${id}-opt-${current}` : undefined}
-        placeholder="Add author…"
-        value={query}
-        onChange={(e) => {
-          setQuery(e.target.value);
-          setActive(0);
-          setOpen(true);
-        }}
-        onBlur={() => setOpen(false)}
-        onKeyDown={(e) => {
-          if (e.key === 'ArrowDown' && matches.length) {
-            e.preventDefault();
-            if (!shown) return setOpen(true);
-            setActive((current + 1) % matches.length);
-          } else if (e.key === 'ArrowUp' && matches.length) {
-            e.preventDefault();
-            setActive(current <= 0 ? matches.length - 1 : current - 1);
-          } else if (e.key === 'Enter') {
-            e.preventDefault();
-            add(current >= 0 ? matches[current]!.id : query);
-          } else if (e.key === 'Escape' && shown) {
-            e.stopPropagation();
-            setOpen(false);
-          }
-        }}
-      />
-      {shown ? (
-        <ul className="combo-list" id={`${id}-list`} role="listbox" aria-label="People">
-          {matches.map((p, i) => (
-            <li key={p.id} id={`${id}-opt-${i}`} role="option" aria-selected={i === current} className={i === current ? 'active' : ''} onMouseDown={(e) => { e.preventDefault(); add(p.id); }}>
-              <span>{p.name}</span>
-              <span className="muted">{p.id}</span>
-            </li>
-          ))}
-        </ul>
-      ) : null}
-    </div>
-  );
-}
