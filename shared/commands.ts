@@ -101,6 +101,12 @@ export type ShellCommandId = Extract<(typeof COMMANDS)[number], { readonly shell
 /** The commands the page runs (every other one). */
 export type PageCommandId = Exclude<CommandId, ShellCommandId>;
 
+/**
+ * Which control of a moved item keeps the focus in its new slot: its Move up or Move down button (so a
+ * second Enter moves it again), its drag handle, one of its fields, or the card itself.
+ */
+export type MoveVia = 'up' | 'down' | 'handle' | 'name' | 'text' | 'link' | 'card';
+
 /** What a command takes when it runs; a command not listed takes nothing. */
 export interface CommandArgs {
   'field.edit': { readonly key: TextField; readonly value: string };
@@ -109,13 +115,13 @@ export interface CommandArgs {
   'author.move': { readonly from: number; readonly to: number };
   'link.edit': SetLinkArgs;
   'link.delete': { readonly index: number };
-  'link.move': { readonly from: number; readonly to: number };
+  'link.move': { readonly from: number; readonly to: number; readonly via?: MoveVia };
   /** After thread `after` (default: at the end, shown in the form with the filter cleared). */
   'thread.add': { readonly after?: number } | undefined;
   'thread.toggle': { readonly thread: number };
   'thread.edit': EditThreadArgs;
   'thread.delete': { readonly thread: number };
-  'thread.move': { readonly thread: number; readonly to: number };
+  'thread.move': { readonly thread: number; readonly to: number; readonly via?: MoveVia };
   'thread.moveTo': { readonly thread: number };
   'thread.demote': DemoteThreadArgs;
   'thread.demoteTo': { readonly thread: number };
@@ -125,7 +131,7 @@ export interface CommandArgs {
   'reply.add': { readonly thread: number; readonly after?: number };
   'reply.edit': EditReplyArgs;
   'reply.delete': { readonly thread: number; readonly reply: number };
-  'reply.move': MoveReplyArgs;
+  'reply.move': MoveReplyArgs & { readonly via?: MoveVia };
   'reply.moveTo': { readonly thread: number; readonly reply: number };
   'reply.promote': { readonly thread: number; readonly reply: number };
   /** The threads chosen in the Import from Slack dialog, appended to the archive as one undo step. */

@@ -9,6 +9,8 @@ export { LineIndex } from './book/diagnostic';
 export type { Diagnostic, Range, Severity } from './book/diagnostic';
 export { DESCRIPTION_PREFIX, descriptionFor, displayNames, expectedDescription, joinNames } from './book/descriptionForm';
 export { addDays, idDate, idForWeek, mondayOf, siteWeek } from './book/week';
+export { newBookNames, slugify } from './book/newBookName';
+export type { NewBookNames } from './book/newBookName';
 export { fixEdits, fixAll } from './fix/applyFix';
 export type { AppliedFix, FixAllOptions } from './fix/applyFix';
 export type { Fix, EditFix, RenameBookFix, CreatePersonFix } from './fix/fix';

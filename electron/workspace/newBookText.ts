@@ -2,6 +2,7 @@
 import type { NewBookRequest } from '../../shared/api';
 import { bookOf, descriptionFor, joinNames, openBook, siteWeek } from '../../shared/index';
 import { dayOf, mondayOf as mondayOfDay, ymd } from '../../shared/book/week';
+import { slugify } from '../../shared/book/newBookName';
 import { WorkspaceError } from './errors';
 
 /** A new book file, not yet written. */
@@ -18,12 +19,7 @@ export function mondayOf(day: string): Date {
   return dayOf(monday)!;
 }
 
-/** The file name part of a title: lowercase ASCII letters and digits joined by single dashes, at most 80 characters. */
-export function slugify(title: string): string {
-  const ascii = title.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
-  const slug = ascii.replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
-  return slug.slice(0, 80).replace(/-+$/, '') || 'book';
-}
+export { slugify };
 
 export { joinNames };
 

@@ -31,7 +31,7 @@ const p95 = (xs: number[]) => xs.slice().sort((a, b) => a - b)[Math.min(xs.lengt
  */
 async function typeAndWatch(page: Page, url: string, bookTitle: string): Promise<number[]> {
   await page.goto(url);
-  await page.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: new RegExp(bookTitle) }).first().click();
+  await page.getByRole('navigation', { name: 'Library' }).getByRole('option', { name: new RegExp(bookTitle) }).first().click();
   await page.getByRole('region', { name: 'Preview' }).waitFor({ timeout: 60_000 });
   // The reply to type into: the first reply of a thread in the middle.
   const cards = page.getByRole('article', { name: /^Thread \d+ by / });

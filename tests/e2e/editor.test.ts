@@ -73,15 +73,20 @@ describe.skipIf(!hasChromium)('the editor in Chromium', () => {
     await openBook(page, TITLE);
     await thread(page, 'Thread 1 by Oskar Lind').getByRole('button', { name: 'Drag Reply 2 by Oskar Lind' }).focus();
     await page.keyboard.press('Space');
-    // Each arrow moves the drop line to the next place: before or after a reply, or the end of a thread.
-    const target = thread(page, 'Thread 2 by Dana Whitfield').getByRole('article', { name: 'Reply 1 by Mira Solberg' });
-    for (let i = 0; i < 10 && !(await target.evaluate((el) => el.classList.contains('drop-after'))); i++) {
-      await page.keyboard.press('ArrowDown');
-      await page.waitForTimeout(120);
-    }
-    expect(await target.evaluate((el) => el.classList.contains('drop-after'))).toBe(true);
+    // Each arrow moves the drop line one landing place: the reply is thread 1's last, so the first press
+    // lands before thread 2's reply 1, the second at the end of thread 2 (after its reply 1, one place).
+    const before = thread(page, 'Thread 2 by Dana Whitfield').getByRole('article', { name: 'Reply 1 by Mira Solberg' });
+    const end = thread(page, 'Thread 2 by Dana Whitfield').locator('.reply-end');
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => before.evaluate((el) => el.classList.contains('drop-before'))).toBe(true);
+    expect(await page.locator('[id^="DndLiveRegion"]').last().textContent()).toMatch(/Reply 2 by Oskar Lind: position 1 of 2 in thread 2/);
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => end.evaluate((el) => el.classList.contains('drop-inside'))).toBe(true);
+    expect(await page.locator('[id^="DndLiveRegion"]').last().textContent()).toMatch(/position 2 of 2 in thread 2/);
     await page.keyboard.press('Space');
     await thread(page, 'Thread 2 by Dana Whitfield').getByRole('article', { name: 'Reply 2 by Oskar Lind' }).waitFor();
+    // Focus is on the moved reply's handle in its new place.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-control'))).toBe('archive.1.replies.1:handle');
     await save(page);
     expect(onDisk(h).archive[1]!.replies.map((r) => r.name)).toEqual(['Mira Solberg', 'Oskar Lind']);
   });

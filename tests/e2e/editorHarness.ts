@@ -72,7 +72,7 @@ export async function startEditor(extra: Record<string, string | Buffer> = {}): 
       pages.push(page);
       await before?.(page);
       await page.goto(url);
-      await page.getByRole('button', { name: /Gardening with Graphs/ }).waitFor();
+      await page.getByRole('option', { name: /Gardening with Graphs/ }).waitFor();
       return page;
     },
     read: (rel) => fs.readFileSync(path.join(site, rel), 'utf8'),
@@ -91,7 +91,7 @@ export async function startEditor(extra: Record<string, string | Buffer> = {}): 
 
 /** Opens a book from the library and waits for its threads. */
 export async function openBook(page: Page, title: RegExp): Promise<void> {
-  await page.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: title }).click();
+  await page.getByRole('navigation', { name: 'Library' }).getByRole('option', { name: title }).click();
   await page.getByRole('article', { name: /^Thread 1 by/ }).waitFor();
 }
 

@@ -21,7 +21,7 @@ describe.skipIf(!hasChromium)('a book that is not UTF-8, in Chromium', () => {
 
   it('opens read-only in the raw view, says where the first bad byte is, and is never saved', async () => {
     const page = await h.page();
-    await page.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: /Caf/ }).click();
+    await page.getByRole('navigation', { name: 'Library' }).getByRole('option', { name: /Caf/ }).click();
     await page.getByRole('alert').filter({ hasText: 'Read-only.' }).getByText(/first bad byte is at byte offset 15/).waitFor();
     await expect.poll(() => rawLines(page)).toContain('title: "Caf\uFFFD Stra\uFFFDe"');
     await rawGoToLineEnd(page, 2);

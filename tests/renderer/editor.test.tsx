@@ -218,11 +218,11 @@ describe('saving', () => {
     const other = SMALL_BOOK.replace('Gardening with Graphs', 'The Quiet Compiler');
     const { user, store } = await openEditor({ [SMALL_PATH]: SMALL_BOOK, '_books/20240318-the-quiet-compiler.md': other });
     await user.type(screen.getAllByLabelText('Title')[0]!, '!');
-    await user.click(screen.getByRole('button', { name: /The Quiet Compiler/ }));
+    await user.click(screen.getByRole('option', { name: /The Quiet Compiler/ }));
     const dialog = screen.getByRole('alertdialog', { name: 'Unsaved changes' });
     await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
     expect(store.get().book!.path).toBe(SMALL_PATH);
-    await user.click(screen.getByRole('button', { name: /The Quiet Compiler/ }));
+    await user.click(screen.getByRole('option', { name: /The Quiet Compiler/ }));
     await user.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Discard changes' }));
     await waitFor(() => expect(store.get().book!.path).toBe('_books/20240318-the-quiet-compiler.md'));
   });

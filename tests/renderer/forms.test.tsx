@@ -92,12 +92,12 @@ describe('new books and bad input', () => {
     await user.click(screen.getAllByRole('button', { name: 'New book…' })[0]!);
     const dialog = screen.getByRole('dialog', { name: 'New book' });
     await user.type(within(dialog).getByLabelText('Title'), 'Tidy Tables');
-    await user.type(within(dialog).getByLabelText('Authors'), 'lenavoss');
+    await user.type(within(dialog).getByRole('combobox', { name: 'Add author' }), 'lenavoss');
     await user.clear(within(dialog).getByLabelText('Start week'));
     await user.type(within(dialog).getByLabelText('Start week'), '2024-05-06');
     await user.click(within(dialog).getByRole('button', { name: 'Create' }));
     await waitFor(() => expect(store.get().book?.path).toBe('_books/20240506-tidy-tables.md'));
-    expect(screen.getByRole('button', { name: /Tidy Tables/ })).toBeTruthy();
+    expect(screen.getByRole('option', { name: /Tidy Tables/ })).toBeTruthy();
     // A book without an archive renders its (empty) thread list, not a crash.
     expect(await screen.findByText(/No questions yet/)).toBeTruthy();
     expect(screen.queryByText(/Something went wrong|could not show this book/)).toBeNull();

@@ -89,7 +89,7 @@ describe('the raw view and other books', () => {
     expect(store.get().book!.path).toBe(SMALL_PATH);
     await user.click(screen.getByRole('tab', { name: 'Raw' }));
     fireEvent.change(await rawText(), { target: { value: `${SMALL_BOOK}Typed just now.\n` } });
-    await user.click(within(screen.getByRole('navigation', { name: 'Library' })).getByRole('button', { name: /Another Book/ }));
+    await user.click(within(screen.getByRole('navigation', { name: 'Library' })).getByRole('option', { name: /Another Book/ }));
     expect(screen.getByRole('alertdialog', { name: 'Unsaved changes' })).toBeTruthy();
     expect(store.get().book!.doc.text).toBe(`${SMALL_BOOK}Typed just now.\n`);
   });

@@ -48,7 +48,7 @@ describe('the library', () => {
     const list = api.listBooks;
     api.listBooks = async () => [...(await list()), { id: '20240101-pipe', path: '_books/20240101-pipe.md', title: '', authors: [], start: '', end: '', errors: 1, warnings: 0, problem: 'It is a FIFO (named pipe), not a file: it was not read.' }];
     const { store, user } = await openEditor({ [SMALL_PATH]: SMALL_BOOK }, api);
-    const row = screen.getByRole('button', { name: /20240101-pipe/ });
+    const row = screen.getByRole('option', { name: /20240101-pipe/ });
     expect(row.getAttribute('aria-disabled')).toBe('true');
     expect(row.textContent).toContain('It is a FIFO (named pipe)');
     await user.click(row);

@@ -13,7 +13,7 @@ export async function openEditor(books: Record<string, string> = { [SMALL_PATH]:
   const view = render(<App api={api} store={store} backupDelayMs={30} />);
   const path = Object.keys(books)[0]!;
   const title = /title: "?([^"\n]+)/.exec(books[path]!)![1]!.replace(/[()]/g, '.');
-  await user.click(await screen.findByRole('button', { name: new RegExp(title) }));
+  await user.click(await screen.findByRole('option', { name: new RegExp(title) }));
   await waitFor(() => expect(store.get().book?.path).toBe(path));
   return { store, user, api, view, text: () => store.get().book!.doc.text };
 }

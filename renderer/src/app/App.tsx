@@ -19,6 +19,7 @@ import { Icon } from '../ui/Icon';
 import { DialogHost } from './DialogHost';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { Notice } from './Notice';
+import { Announcer } from './Announcer';
 import { ServicesContext, useServices } from '../services/services';
 import type { Services } from '../services/services';
 import { savedTheme, useTheme } from '../services/theme';
@@ -100,6 +101,7 @@ function Shell() {
       <StatusBar />
       <DialogHost />
       <Notice />
+      <Announcer />
     </div>
   );
 }

@@ -1,14 +1,17 @@
 /**
  * Authors as chips: people ids shown with their names, free names allowed for authors
  * without a page. Reorder by drag, or with Alt+Left / Alt+Right on a chip; add from a
- * combobox that suggests people by id and name.
+ * combobox that suggests people by id and name: the first suggestion is highlighted and Enter
+ * adds the highlighted one (Escape closes the list, then Enter adds the text as typed).
  */
-import { memo, useId, useMemo, useState } from 'react';
+import { memo, useMemo } from 'react';
 import type { Diagnostic } from '../../../shared/index';
 import type { Person } from '../../../shared/api';
 import { Icon } from '../ui/Icon';
 import { SortableList } from '../ui/SortableList';
 import { FieldMessages } from '../ui/FieldMessages';
+import { altStep } from '../ui/moveKeys';
+import { PeopleInput } from '../ui/PeopleInput';
 
 interface Props {
   readonly authors: readonly string[];
@@ -45,11 +48,13 @@ export const AuthorsField = memo(function AuthorsField({ authors, people, diagno
                   ref={handle.ref}
                   {...handle.props}
                   className="chip-main"
+                  data-control={`authors.${i}:chip`}
                   aria-label={`Author ${i + 1}: ${display(a)}${person ? ` (${a})` : ''}. Alt+Left or Alt+Right moves it.`}
                   onKeyDown={(e) => {
-                    if (e.altKey && (e.key === 'ArrowLeft' || e.key === 'ArrowRight') && !readOnly) {
+                    const step = altStep(e, true) || altStep(e);
+                    if (step && !readOnly) {
                       e.preventDefault();
-                      const to = i + (e.key === 'ArrowLeft' ? -1 : 1);
+                      const to = i + step;
                       if (to >= 0 && to < authors.length) onMove(i, to);
                       return;
                     }
@@ -61,7 +66,7 @@ export const AuthorsField = memo(function AuthorsField({ authors, people, diagno
                   {!person ? <span className="chip-id">no page</span> : null}
                 </button>
                 {readOnly ? null : (
-                  <button type="button" className="chip-remove" aria-label={`Remove ${display(a)}`} title={`Remove ${display(a)}`} onClick={() => onRemove(i)}>
+                  <button type="button" className="chip-remove" aria-label={`Remove ${display(a)}`} title={`Remove ${display(a)}`} onClick={(e) => e.detail < 2 && onRemove(i)}>
                     <Icon name="close" size={12} />
                   </button>
                 )}
@@ -69,77 +74,9 @@ export const AuthorsField = memo(function AuthorsField({ authors, people, diagno
             );
           }}
         />
-        {readOnly ? null : <AuthorInput people={people} exclude={authors} onAdd={onAdd} />}
+        {readOnly ? null : <PeopleInput people={people} exclude={authors} onAdd={onAdd} label="Add author" control="authors:input" />}
       </div>
       <FieldMessages diagnostics={own} />
     </div>
   );
 });
-
-function AuthorInput({ people, exclude, onAdd }: { people: readonly Person[]; exclude: readonly string[]; onAdd: (a: string) => void }) {
-  const id = useId();
-  const [query, setQuery] = useState('');
-  const [active, setActive] = useState(-1);
-  const [open, setOpen] = useState(false);
-  const q = query.trim().toLowerCase();
-  const matches = useMemo(
-    () => (q ? people.filter((p) => !exclude.includes(p.id) && (p.id.toLowerCase().includes(q) || p.name.toLowerCase().includes(q))).slice(0, 8) : []),
-    [people, exclude, q],
-  );
-  const add = (value: string) => {
-    if (!value.trim()) return;
-    onAdd(value.trim());
-    setQuery('');
-    setActive(-1);
-  };
-  const shown = open && matches.length > 0;
-  return (
-    <div className="combo">
-      <input
-        id={id}
-        className="input input-chip"
-        type="text"
-        role="combobox"
-        aria-label="Add author"
-        aria-expanded={shown}
-        aria-controls={`${id}-list`}
-        aria-autocomplete="list"
-        aria-activedescendant={shown && active >= 0 ? `${id}-opt-${active}` : undefined}
-        placeholder="Add author…"
-        value={query}
-        onChange={(e) => {
-          setQuery(e.target.value);
-          setActive(-1);
-          setOpen(true);
-        }}
-        onBlur={() => setOpen(false)}
-        onKeyDown={(e) => {
-          if (e.key === 'ArrowDown' && matches.length) {
-            e.preventDefault();
-            setOpen(true);
-            setActive((a) => (a + 1) % matches.length);
-          } else if (e.key === 'ArrowUp' && matches.length) {
-            e.preventDefault();
-            setActive((a) => (a <= 0 ? matches.length - 1 : a - 1));
-          } else if (e.key === 'Enter') {
-            e.preventDefault();
-            add(shown && active >= 0 ? matches[active]!.id : query);
-          } else if (e.key === 'Escape' && shown) {
-            e.stopPropagation();
-            setOpen(false);
-          }
-        }}
-      />
-      {shown ? (
-        <ul className="combo-list" id={`${id}-list`} role="listbox" aria-label="People">
-          {matches.map((p, i) => (
-            <li key={p.id} id={`${id}-opt-${i}`} role="option" aria-selected={i === active} className={i === active ? 'active' : ''} onMouseDown={(e) => { e.preventDefault(); add(p.id); }}>
-              <span>{p.name}</span>
-              <span className="muted">{p.id}</span>
-            </li>
-          ))}
-        </ul>
-      ) : null}
-    </div>
-  );
-}

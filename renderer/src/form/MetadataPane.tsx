@@ -3,6 +3,7 @@ import { memo, useMemo } from 'react';
 import { authorsOf, byPathOf, fieldOf, same } from '../../../shared/index';
 import type { TextField } from '../../../shared/index';
 import { useRun } from '../commands/useRun';
+import type { MoveVia } from '../../../shared/commands';
 import { useImage } from '../services/useImage';
 import { useEditor, useEditorStable } from '../store/hooks';
 import type { EditorState } from '../store/editorStore';
@@ -51,7 +52,7 @@ export const MetadataPane = memo(function MetadataPane() {
         set: (index: number, key: 'text' | 'link', value: string) => run('link.edit', { index, key, value }),
         add: () => run('link.add'),
         remove: (index: number) => run('link.delete', { index }),
-        move: (from: number, to: number) => run('link.move', { from, to }),
+        move: (from: number, to: number, via?: MoveVia) => run('link.move', { from, to, ...(via ? { via } : {}) }),
       },
     }),
     [run],

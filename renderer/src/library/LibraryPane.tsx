@@ -49,7 +49,7 @@ export function LibraryPane({ themeButton }: { readonly themeButton?: ReactNode 
             if (e.key === 'Enter' && shown[0]) session.requestOpen(shown[0].path);
             if (e.key === 'ArrowDown') {
               e.preventDefault();
-              document.querySelector<HTMLButtonElement>('.book-list button.book')?.focus();
+              document.getElementById('book-list')?.focus();
             }
           }}
         />

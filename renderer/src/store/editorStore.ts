@@ -11,7 +11,7 @@ import { edited, isDirty, isEditable, loaded, movedBack, redone, renamed, replac
 import { siteContextOf } from './derived';
 import type { OpenBook } from './bookSlice';
 import { BIG_BOOK_THREADS, INITIAL_UI } from './uiSlice';
-import type { Dialog, Notice, UiState } from './uiSlice';
+import type { Dialog, FocusRequest, Notice, UiState } from './uiSlice';
 
 export interface SiteState {
   readonly info: SiteInfo | null;
@@ -71,9 +71,11 @@ export interface EditorStore extends Store<EditorState> {
   /** Records the diagnostics of a document (the validation of a big book, done after a pause). */
   setChecked(doc: BookDocument, list: readonly Diagnostic[]): void;
   openDialog(dialog: Dialog | null): void;
-  notify(kind: Notice['kind'], text: string): void;
-  /** Asks the form to focus a field (a dotted path such as `archive.3.replies.1.text`); `soft` only scrolls to it. */
-  focus(path: string, soft?: boolean): void;
+  notify(kind: Notice['kind'], text: string, action?: Notice['action']): void;
+  /** Tells the screen reader something (the app's one live region). */
+  announce(text: string): void;
+  /** Asks the form to focus a field (a dotted path such as `archive.3.replies.1.text`); `soft` only scrolls to it; `more` names controls to try first and paths to fall back on. */
+  focus(path: string, soft?: boolean, more?: Pick<FocusRequest, 'controls' | 'fallbacks'>): void;
   /** Asks the raw view to select and reveal a range of the text. */
   revealRaw(from: number, to: number, focus?: boolean): void;
 }
@@ -91,7 +93,7 @@ export function createEditorStore(initial: EditorState = INITIAL_STATE, now: () 
     return book === s.book ? s : { ...s, book };
   });
   const setUi = (patch: Partial<UiState>) => store.set((s) => ({ ...s, ui: { ...s.ui, ...patch } }));
-  const notify = (kind: Notice['kind'], text: string) => setUi({ notice: { kind, text, id: ++seq } });
+  const notify = (kind: Notice['kind'], text: string, action?: Notice['action']) => setUi({ notice: { kind, text, id: ++seq, ...(action ? { action } : {}) } });
   /** Runs a change of the book; an edit that cannot apply is reported, not thrown. */
   const attempt = (label: string, change: () => boolean): boolean => {
     try {
@@ -165,7 +167,8 @@ export function createEditorStore(initial: EditorState = INITIAL_STATE, now: () 
     setChecked: (doc, list) => store.set((s) => ({ ...s, checked: { doc, list } })),
     openDialog: (dialog) => setUi({ dialog }),
     notify,
-    focus: (path, soft = false) => setUi({ focus: { path, nonce: ++seq, soft } }),
+    announce: (text) => setUi({ announcement: { text, id: ++seq } }),
+    focus: (path, soft = false, more = {}) => setUi({ focus: { path, nonce: ++seq, soft, ...more } }),
     revealRaw: (from, to, focus = true) => setUi({ rawReveal: { from, to, focus, nonce: ++seq } }),
   };
 }

@@ -21,6 +21,17 @@ export interface Notice {
   readonly kind: 'error' | 'info' | 'success';
   readonly text: string;
   readonly id: number;
+  /** A button on the notice that runs a command of the table (the Undo of a delete). */
+  readonly action?: { readonly label: string; readonly command: 'undo' };
+}
+
+/** Where focus goes after a command: `controls` (values of `data-control`, such as `links.2:up`) tried in order, then the element with `data-path` `path`, then `fallbacks` (paths). */
+export interface FocusRequest {
+  readonly path: string;
+  readonly nonce: number;
+  readonly soft?: boolean;
+  readonly controls?: readonly string[];
+  readonly fallbacks?: readonly string[];
 }
 
 export type Theme = 'system' | 'light' | 'dark';
@@ -35,12 +46,14 @@ export interface UiState {
   readonly expandedByDefault: boolean;
   readonly toggled: ReadonlySet<number>;
   /** A field to focus (a path like `archive.3.text`), with a nonce so the same path can be asked twice; `soft` only scrolls it into view. */
-  readonly focus: { readonly path: string; readonly nonce: number; readonly soft?: boolean } | null;
+  readonly focus: FocusRequest | null;
   /** Where the user is: the field focused in the form or the value at the raw cursor (a dotted path); views and the preview follow it. */
   readonly place: string | null;
   /** A range of the text for the raw view to select and reveal; `focus` also moves the keyboard there. */
   readonly rawReveal: { readonly from: number; readonly to: number; readonly focus: boolean; readonly nonce: number } | null;
   readonly notice: Notice | null;
+  /** What the screen reader is told (a move, a removal): the one shared live region reads it. */
+  readonly announcement: { readonly text: string; readonly id: number } | null;
   readonly dialog: Dialog | null;
   /** The open book changed on disk while it had unsaved changes. */
   readonly externalChange: boolean;
@@ -62,6 +75,7 @@ export const INITIAL_UI: UiState = {
   place: null,
   rawReveal: null,
   notice: null,
+  announcement: null,
   dialog: null,
   externalChange: false,
   readOnly: null,

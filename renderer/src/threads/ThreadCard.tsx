@@ -11,6 +11,7 @@ import { withShortcut } from '../commands/shortcut';
 import { TextField } from '../ui/TextField';
 import { FieldMessages } from '../ui/FieldMessages';
 import { Icon } from '../ui/Icon';
+import { altStep, viaOf } from '../ui/moveKeys';
 import { byField, replySlice } from './diagnosticSlices';
 import { replyEndDropId, threadDropId, useCardDnd, useDroppable, useDropIndicator } from './dnd';
 import { ReplyCard } from './ReplyCard';
@@ -39,9 +40,17 @@ export const ThreadCard = memo(function ThreadCard({ index: t, value, count, exp
   const warnings = diagnostics.length - errors;
   const summary = firstLine(textOf(value));
   return (
-    <article ref={setRef} className={`card thread${expanded ? ' expanded' : ''}${drag.isDragging ? ' dragging' : ''}${position ? ` drop-${position}` : ''}`} aria-label={label} data-path={path} tabIndex={-1}>
+    <article ref={setRef} className={`card thread${expanded ? ' expanded' : ''}${drag.isDragging ? ' dragging' : ''}${position ? ` drop-${position}` : ''}`} aria-label={label} data-path={path} tabIndex={-1}
+      onKeyDown={(e) => {
+        // Alt+Up / Alt+Down anywhere in the thread (but in its replies, which move themselves) moves it one slot.
+        const step = altStep(e);
+        if (!step || readOnly) return;
+        e.preventDefault();
+        if (t + step >= 0 && t + step < count) run('thread.move', { thread: t, to: t + step, via: viaOf(document.activeElement, path) });
+      }}
+    >
       <div className="card-bar thread-bar">
-        <button type="button" ref={drag.setActivatorNodeRef} {...drag.listeners} {...drag.attributes} className="handle" aria-label={`Drag ${label}`} title="Drag to move (or Space, arrows, Space)" disabled={readOnly}>
+        <button type="button" ref={drag.setActivatorNodeRef} {...drag.listeners} {...drag.attributes} className="handle" data-control={`${path}:handle`} aria-label={`Drag ${label}`} title="Drag to move (or Space, arrows, Space; Alt+Up or Alt+Down)" disabled={readOnly}>
           <Icon name="grip" size={14} />
         </button>
         <button type="button" className="thread-toggle" aria-expanded={expanded} aria-label={`${expanded ? 'Collapse' : 'Expand'} thread ${t + 1}`} onClick={() => run('thread.toggle', { thread: t })}>
@@ -55,12 +64,12 @@ export const ThreadCard = memo(function ThreadCard({ index: t, value, count, exp
         {!errors && warnings ? <span className="pill pill-warning" title={`${warnings} warning${warnings === 1 ? '' : 's'}`}>{warnings}</span> : null}
         {readOnly ? null : (
           <div className="card-actions">
-            <button type="button" className="icon-btn" aria-label="Move up" title={withShortcut('Move thread up', 'thread.move')} disabled={t === 0} onClick={() => run('thread.move', { thread: t, to: t - 1 })}><Icon name="up" /></button>
-            <button type="button" className="icon-btn" aria-label="Move down" title={withShortcut('Move thread down', 'thread.move')} disabled={t === count - 1} onClick={() => run('thread.move', { thread: t, to: t + 1 })}><Icon name="down" /></button>
+            <button type="button" className="icon-btn" data-control={`${path}:up`} aria-label="Move up" title={withShortcut('Move thread up (Alt+Up)', 'thread.move')} disabled={t === 0} onClick={() => run('thread.move', { thread: t, to: t - 1, via: 'up' })}><Icon name="up" /></button>
+            <button type="button" className="icon-btn" data-control={`${path}:down`} aria-label="Move down" title={withShortcut('Move thread down (Alt+Down)', 'thread.move')} disabled={t === count - 1} onClick={() => run('thread.move', { thread: t, to: t + 1, via: 'down' })}><Icon name="down" /></button>
             <button type="button" className="icon-btn" aria-label="Move to…" title={withShortcut('Move thread to a position…', 'thread.moveTo')} onClick={() => run('thread.moveTo', { thread: t })}><Icon name="moveTo" /></button>
             <button type="button" className="icon-btn" aria-label="Demote to reply…" title={withShortcut('Make this thread a reply of another thread…', 'thread.demoteTo')} disabled={count < 2} onClick={() => run('thread.demoteTo', { thread: t })}><Icon name="demote" /></button>
             <button type="button" className="icon-btn" aria-label="Merge into…" title={withShortcut('Merge this thread into another…', 'thread.mergeInto')} disabled={count < 2} onClick={() => run('thread.mergeInto', { thread: t })}><Icon name="merge" /></button>
-            <button type="button" className="icon-btn danger" aria-label="Delete" title={withShortcut('Delete thread', 'thread.delete')} onClick={() => run('thread.delete', { thread: t })}><Icon name="trash" /></button>
+            <button type="button" className="icon-btn danger" aria-label="Delete" title={withShortcut('Delete thread', 'thread.delete')} onClick={(e) => e.detail < 2 && run('thread.delete', { thread: t })}><Icon name="trash" /></button>
           </div>
         )}
       </div>

@@ -24,9 +24,10 @@ export const ThreadsPane = memo(function ThreadsPane({ scrollRef }: { readonly s
   const run = useRun();
   const handlers = useMemo(
     () => ({
-      moveReply: (thread: number, reply: number, toThread: number, toIndex: number) => run('reply.move', { thread, reply, toThread, toIndex }),
-      moveThread: (thread: number, to: number) => run('thread.move', { thread, to }),
+      moveReply: (thread: number, reply: number, toThread: number, toIndex: number) => run('reply.move', { thread, reply, toThread, toIndex, via: 'handle' }),
+      moveThread: (thread: number, to: number) => run('thread.move', { thread, to, via: 'handle' }),
       replyCount: (t: number) => replyCount(store.get().book!.doc.data, t),
+      threadCount: () => threadsOf(store.get().book!.doc.data).length,
     }),
     [run, store],
   );

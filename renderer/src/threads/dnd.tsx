@@ -5,7 +5,7 @@
  */
 import { DndContext, DragOverlay, KeyboardSensor, PointerSensor, closestCenter, useDraggable, useDroppable, useSensor, useSensors } from '@dnd-kit/core';
 import type { Active, ClientRect, CollisionDetection, DragEndEvent, DragMoveEvent, KeyboardCoordinateGetter, Over } from '@dnd-kit/core';
-import { memo, useCallback, useState, useSyncExternalStore } from 'react';
+import { memo, useCallback, useRef, useState, useSyncExternalStore } from 'react';
 import type { ReactNode } from 'react';
 import { createStore } from '../store/createStore';
 
@@ -70,26 +70,63 @@ function pointerY(event: { activatorEvent: Event | null; delta: { y: number }; a
   return r ? r.top + r.height / 2 : 0;
 }
 
-/** Arrow keys jump the dragged box between drop places (before and after each target) instead of 25 pixels at a time. */
+/** One place the dragged card can land, from the keyboard: the droppable and the height its center goes to. */
+interface Slot {
+  readonly y: number;
+  readonly id: string;
+}
+
+/**
+ * The distinct places a card can land, top to bottom: before each reply of an expanded thread and at its
+ * end, into a collapsed thread (a reply), before each thread and after the last (a thread). "After reply
+ * 2" is "before reply 3", so it is one slot; the two slots that leave the card where it is are left out,
+ * so every arrow press moves it by one place.
+ */
+export function keyboardSlots(item: DragItem, targets: readonly { readonly id: string; readonly target: DropTarget; readonly rect: ClientRect }[]): Slot[] {
+  const slots: Slot[] = [];
+  const expanded = new Set(targets.filter((x) => x.target.kind === 'replyEnd').map((x) => x.target.thread));
+  const before = (r: ClientRect) => r.top + r.height * 0.25;
+  if (item.kind === 'reply') {
+    for (const { id, target, rect } of targets) {
+      const own = target.thread === item.thread;
+      if (target.kind === 'reply') {
+        if (own && (target.reply === item.reply || target.reply === item.reply + 1)) continue;
+        slots.push({ y: before(rect), id });
+      } else if (target.kind === 'replyEnd') {
+        if (own && !targets.some((x) => x.target.kind === 'reply' && x.target.thread === item.thread && x.target.reply > item.reply)) continue;
+        slots.push({ y: rect.top + rect.height / 2, id });
+      } else if (!expanded.has(target.thread) && target.thread !== item.thread) {
+        slots.push({ y: rect.top + Math.min(rect.height / 2, 20), id });
+      }
+    }
+  } else {
+    const threads = targets.filter((x) => x.target.kind === 'thread').sort((a, b) => a.target.thread - b.target.thread);
+    for (const { id, target, rect } of threads) {
+      if (target.thread !== item.thread && target.thread !== item.thread + 1) slots.push({ y: before(rect), id });
+    }
+    const last = threads.at(-1);
+    if (last && last.target.thread !== item.thread) slots.push({ y: last.rect.top + last.rect.height * 0.75, id: last.id });
+  }
+  return slots.sort((a, b) => a.y - b.y);
+}
+
+/** Arrow keys move the dragged card one landing place at a time (keyboardSlots), not some pixels. */
 const keyboardCoordinates: KeyboardCoordinateGetter = (event, { context: { active, collisionRect, droppableRects, droppableContainers } }) => {
   if (event.code !== 'ArrowDown' && event.code !== 'ArrowUp') return undefined;
   event.preventDefault();
   if (!active || !collisionRect) return undefined;
   const item = active.data.current as DragItem | undefined;
-  const slots: number[] = [];
-  for (const c of droppableContainers.getEnabled()) {
+  if (!item) return undefined;
+  const targets = droppableContainers.getEnabled().flatMap((c) => {
     const target = c.data.current as DropTarget | undefined;
-    if (!accepts(item, target) || (item?.kind === 'reply' && target?.kind === 'thread')) continue;
-    const r = droppableRects.get(c.id);
-    if (!r) continue;
-    if (target?.kind === 'replyEnd') slots.push(r.top + r.height / 2);
-    else slots.push(r.top + r.height * 0.25, r.top + r.height * 0.75);
-  }
-  slots.sort((a, b) => a - b);
+    const rect = droppableRects.get(c.id);
+    return target && rect && accepts(item, target) ? [{ id: String(c.id), target, rect }] : [];
+  });
+  const slots = keyboardSlots(item, targets);
   const cy = collisionRect.top + collisionRect.height / 2;
-  const next = event.code === 'ArrowDown' ? slots.find((y) => y > cy + 1) : [...slots].reverse().find((y) => y < cy - 1);
+  const next = event.code === 'ArrowDown' ? slots.find((s) => s.y > cy + 1) : [...slots].reverse().find((s) => s.y < cy - 1);
   if (next === undefined) return undefined;
-  return { x: collisionRect.left, y: next - collisionRect.height / 2 };
+  return { x: collisionRect.left, y: next.y - collisionRect.height / 2 };
 };
 
 const POINTER = { activationConstraint: { distance: 5 } };
@@ -99,7 +136,38 @@ export interface DropHandlers {
   moveReply(t: number, r: number, toThread: number, toIndex: number): void;
   moveThread(t: number, toIndex: number): void;
   replyCount(t: number): number;
+  threadCount(): number;
 }
+
+/** Where a drop moves the item: a thread's new index, a reply's thread and index; null when it stays where it is. */
+type Drop = { readonly thread: number; readonly to: number } | { readonly thread: number; readonly reply: number; readonly toThread: number; readonly to: number };
+
+function dropOf(item: DragItem, target: DropTarget, position: DropPosition, handlers: DropHandlers): Drop | null {
+  if (item.kind === 'thread') {
+    if (target.kind !== 'thread') return null;
+    const to = landingIndex(item.thread, target.thread, position === 'after');
+    return to === item.thread ? null : { thread: item.thread, to };
+  }
+  const same = target.thread === item.thread;
+  const to = target.kind === 'reply' ? landingIndex(same ? item.reply : -1, target.reply, position === 'after') : handlers.replyCount(target.thread) - (same ? 1 : 0);
+  return same && to === item.reply ? null : { thread: item.thread, reply: item.reply, toThread: target.thread, to };
+}
+
+/** Where the item would land, in words: `position 2 of 3 in thread 1`. */
+function landingWords(item: DragItem, over: Over | null, y: number, handlers: DropHandlers): string {
+  if (!over) return 'not over a place to drop';
+  const drop = dropOf(item, over.data.current as DropTarget, positionOf(item, over, y), handlers);
+  if (!drop) return 'where it was';
+  if (!('toThread' in drop)) return `position ${drop.to + 1} of ${handlers.threadCount()}`;
+  const count = handlers.replyCount(drop.toThread) + (drop.toThread === drop.thread ? 0 : 1);
+  return `position ${drop.to + 1} of ${count} in thread ${drop.toThread + 1}`;
+}
+
+/** The center height of the dragged card now (the pointer's, or the card's from the keyboard). */
+const activeY = (active: Active) => {
+  const r = active.rect.current.translated;
+  return r ? r.top + r.height / 2 : 0;
+};
 
 /** The drag-and-drop context around the thread list (memoized: rendering it is not cheap). */
 export const ThreadsDnd = memo(function ThreadsDnd({ children, handlers }: { readonly children: ReactNode; readonly handlers: DropHandlers }) {
@@ -120,15 +188,18 @@ export const ThreadsDnd = memo(function ThreadsDnd({ children, handlers }: { rea
     setDragging(null);
     const over = event.over;
     if (!over || String(over.id) !== id || !position) return;
-    const target = over.data.current as DropTarget;
-    if (item.kind === 'thread' && target.kind === 'thread') {
-      const to = landingIndex(item.thread, target.thread, position === 'after');
-      if (to !== item.thread) handlers.moveThread(item.thread, to);
-    } else if (item.kind === 'reply') {
-      const same = target.thread === item.thread;
-      const to = target.kind === 'reply' ? landingIndex(same ? item.reply : -1, target.reply, position === 'after') : handlers.replyCount(target.thread) - (same ? 1 : 0);
-      if (!same || to !== item.reply) handlers.moveReply(item.thread, item.reply, target.thread, to);
-    }
+    const drop = dropOf(item, over.data.current as DropTarget, position, handlers);
+    if (!drop) return;
+    if ('toThread' in drop) handlers.moveReply(drop.thread, drop.reply, drop.toThread, drop.to);
+    else handlers.moveThread(drop.thread, drop.to);
+  };
+  // Said once per new landing place (a pointer drag moves many times over the same one).
+  const said = useRef('');
+  const say = (active: Active, over: Over | null) => {
+    const words = `${(active.data.current as DragItem).label}: ${landingWords(active.data.current as DragItem, over, activeY(active), handlers)}.`;
+    if (words === said.current) return undefined;
+    said.current = words;
+    return words;
   };
   return (
     <DndContext
@@ -143,10 +214,16 @@ export const ThreadsDnd = memo(function ThreadsDnd({ children, handlers }: { rea
         setDragging(null);
       }}
       accessibility={{
+        // The move command focuses the moved card's handle in its new slot; dnd-kit's restore would pick the old slot's.
+        restoreFocus: false,
         announcements: {
-          onDragStart: ({ active }) => `Picked up ${(active.data.current as DragItem).label}. Arrow keys choose where it goes; Space drops it; Escape cancels.`,
-          onDragOver: ({ active, over }) => `${(active.data.current as DragItem).label} ${over ? `is over ${describeTarget(over.data.current as DropTarget)}` : 'is not over a drop place'}.`,
-          onDragEnd: ({ active, over }) => `${(active.data.current as DragItem).label} ${over ? `dropped at ${describeTarget(over.data.current as DropTarget)}` : 'dropped nowhere'}.`,
+          onDragStart: ({ active }) => {
+            said.current = '';
+            return `Picked up ${(active.data.current as DragItem).label}. Up and Down choose where it goes, one place at a time; Space drops it; Escape cancels.`;
+          },
+          onDragMove: ({ active, over }) => say(active, over),
+          onDragOver: ({ active, over }) => say(active, over),
+          onDragEnd: ({ active, over }) => `${(active.data.current as DragItem).label} ${over ? `dropped at ${landingWords(active.data.current as DragItem, over, activeY(active), handlers)}` : 'dropped nowhere'}.`,
           onDragCancel: ({ active }) => `Moving ${(active.data.current as DragItem).label} was cancelled.`,
         },
       }}
@@ -156,12 +233,6 @@ export const ThreadsDnd = memo(function ThreadsDnd({ children, handlers }: { rea
     </DndContext>
   );
 });
-
-function describeTarget(t: DropTarget): string {
-  if (t.kind === 'reply') return `reply ${t.reply + 1} of thread ${t.thread + 1}`;
-  if (t.kind === 'replyEnd') return `the end of thread ${t.thread + 1}`;
-  return `thread ${t.thread + 1}`;
-}
 
 /** A drag handle and a drop target for one card. */
 export function useCardDnd(item: DragItem, target: DropTarget, dropId: string, disabled = false) {

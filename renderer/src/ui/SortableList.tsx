@@ -47,6 +47,8 @@ export function SortableList({ ids, onMove, direction = 'vertical', renderItem, 
       collisionDetection={closestCenter}
       onDragEnd={onDragEnd}
       accessibility={{
+        // The command that moves the item puts focus on its handle in the new slot; dnd-kit's own restore would pick the old slot.
+        restoreFocus: false,
         announcements: {
           onDragStart: ({ active }) => `Picked up ${at(active.id)}.`,
           onDragOver: ({ active, over }) => (over ? `${at(active.id)} is over position ${ids.indexOf(String(over.id)) + 1}.` : `${at(active.id)} is not over a position.`),
