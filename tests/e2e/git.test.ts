@@ -61,7 +61,7 @@ describe.skipIf(!hasChromium)('publishing through git in Chromium', () => {
     page.on('pageerror', (e) => console.error('[page error]', e.message));
     await page.goto(url);
     const library = page.getByRole('navigation', { name: 'Library' });
-    await library.getByRole('button', { name: TITLE }).waitFor();
+    await library.getByRole('option', { name: TITLE }).waitFor();
     const status = page.locator('.status-git');
     await expect.poll(() => status.textContent()).toBe('main↑0 ↓0');
 
@@ -70,7 +70,7 @@ describe.skipIf(!hasChromium)('publishing through git in Chromium', () => {
     await thread(page, 'Thread 2 by Dana Whitfield').getByRole('button', { name: 'Add reply', exact: true }).click();
     await page.keyboard.type('Committed from the editor.');
     await save(page);
-    const row = library.getByRole('button', { name: /Gardening with Graphs.*modified since the last commit/ });
+    const row = library.getByRole('option', { name: /Gardening with Graphs.*modified since the last commit/ });
     await row.waitFor();
     expect(await row.locator('.change-mark > [aria-hidden]').innerText()).toBe('M');
     expect(await library.locator('.change-mark').count()).toBe(1);

@@ -46,7 +46,7 @@ describe.skipIf(!hasChromium)('cover and preview card from the form (Chromium)',
 
   it('chooses a cover, makes the card, saves: the files on disk, the book’s changed lines and git status show them', async () => {
     const page = await h.page();
-    await page.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: /Fresh Ink/ }).click();
+    await page.getByRole('navigation', { name: 'Library' }).getByRole('option', { name: /Fresh Ink/ }).click();
     const cover = page.getByLabel('Cover', { exact: true });
     await cover.waitFor();
     const card = page.locator('.field', { has: page.getByLabel('Preview image', { exact: true }) });
@@ -91,7 +91,7 @@ describe.skipIf(!hasChromium)('cover and preview card from the form (Chromium)',
 
   it('asks before replacing an existing cover; Replace writes the new one and leaves the book’s text alone', async () => {
     const page = await h.page();
-    await page.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: /The Quiet Compiler/ }).click();
+    await page.getByRole('navigation', { name: 'Library' }).getByRole('option', { name: /The Quiet Compiler/ }).click();
     const rel = 'images/books/20240318-the-quiet-compiler/cover.jpg';
     const before = bytes(rel);
     const chooser = page.waitForEvent('filechooser');
@@ -114,7 +114,7 @@ describe.skipIf(!hasChromium)('cover and preview card from the form (Chromium)',
   it('screenshots of the image section, light and dark', async () => {
     for (const colorScheme of ['light', 'dark'] as const) {
       const page = await h.page({ colorScheme });
-      await page.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: /The Quiet Compiler/ }).click();
+      await page.getByRole('navigation', { name: 'Library' }).getByRole('option', { name: /The Quiet Compiler/ }).click();
       await page.getByLabel('Title', { exact: true }).fill('The Quiet Compiler, Second Edition');
       const card = page.locator('.field', { has: page.getByLabel('Preview image', { exact: true }) });
       await card.getByText('Out of date: title changed').waitFor();
