@@ -73,7 +73,7 @@ describe('the library and the status bar', () => {
     await openEditor({ [SMALL_PATH]: SMALL_BOOK, [OTHER_PATH]: OTHER }, api);
     const library = screen.getByRole('navigation', { name: 'Library' });
     expect(await within(library).findByRole('button', { name: /^Gardening with Graphs , modified since the last commit 4–8 Mar 2024/ })).toBeTruthy();
-    expect(within(library).getByRole('button', { name: /^Second Harvest , new since the last commit/ })).toBeTruthy();
+    expect(within(library).getByRole('option', { name: /^Second Harvest , new since the last commit/ })).toBeTruthy();
     const branch = screen.getByRole('button', { name: /^Branch main;/ });
     expect(branch.getAttribute('aria-label')).toBe('Branch main; 2 commits to push, 1 to bring in from origin/main; 3 changed files. Open Changes (Ctrl+Shift+G).');
     expect(branch.textContent).toBe('main↑2 ↓1');
