@@ -66,7 +66,8 @@ export function createHttpClient(token: string = takeToken(), origin: string = w
     },
     // The tab is the window: its title, and the browser's leave-page prompt while there is unsaved work.
     setWindowState: async (state: WindowState) => {
-      const name = state.title.trim().replace(/\s*[—–-]\s*Book Editor$/, '').replace(/^Book Editor$/, '');
+      // The title may already carry the dirty dot (windowTitleOf adds it): the dot follows `dirty` alone, once.
+      const name = state.title.trim().replace(/^(?:●\s*)+/, '').replace(/\s*[—–-]\s*Book Editor$/, '').replace(/^Book Editor$/, '');
       document.title = `${state.dirty ? '● ' : ''}${name ? `${name} — ` : ''}Book Editor`;
       if (state.dirty && !leaveGuard) {
         leaveGuard = (e) => e.preventDefault();

@@ -5,7 +5,13 @@ import { switchView } from '../place/revealPlace';
 import { hasBook } from './handler';
 import type { Handlers } from './handler';
 
-const focusSoon = (selector: string) => setTimeout(() => document.querySelector<HTMLElement>(selector)?.focus(), 0);
+/** Focuses a field soon; a search box's old query is selected, so typing replaces it (as VS Code's quick open does). */
+const focusSoon = (selector: string) =>
+  setTimeout(() => {
+    const el = document.querySelector<HTMLElement>(selector);
+    el?.focus();
+    if (el instanceof HTMLInputElement) el.select();
+  }, 0);
 
 const THEMES: readonly Theme[] = ['system', 'light', 'dark'];
 
