@@ -15,6 +15,7 @@ import { CompareDialog } from '../dialogs/CompareDialog';
 import { RecoverDialog } from '../dialogs/RecoverDialog';
 import { NewBookDialog } from '../dialogs/NewBookDialog';
 import { ReviewDialog } from '../review/ReviewDialog';
+import { KeepBothDialog } from '../review/KeepBothDialog';
 
 /** Renders the open dialog, if any; only then does it follow the book. */
 export function DialogHost() {
@@ -67,15 +68,27 @@ function OpenDialog({ dialog }: { readonly dialog: Dialog }) {
           onReload={() => void session.reload()}
           onOverwrite={() => void session.overwrite(dialog.disk)}
           onCompare={() => store.openDialog({ kind: 'compare', disk: dialog.disk })}
+          onKeepBoth={() => dialog.disk && store.openDialog({ kind: 'keepBoth', disk: dialog.disk })}
         />
       );
     case 'compare':
-      return <CompareDialog disk={dialog.disk?.text ?? ''} mine={mine} onClose={close} onReload={() => void session.reload()} onOverwrite={() => void session.overwrite(dialog.disk)} />;
+      return (
+        <CompareDialog
+          disk={dialog.disk?.text ?? ''}
+          mine={mine}
+          onClose={close}
+          onReload={() => void session.reload()}
+          onOverwrite={() => void session.overwrite(dialog.disk)}
+          onKeepBoth={dialog.disk ? () => dialog.disk && store.openDialog({ kind: 'keepBoth', disk: dialog.disk }) : undefined}
+        />
+      );
     case 'recover':
       return <RecoverDialog backups={dialog.backups} onClose={close} onRestore={(b) => void session.restore(b)} onDiscard={(b) => void session.discard(b)} />;
     case 'newBook':
       return <NewBookDialog people={people} onClose={close} onCreate={(r) => session.newBook(r)} />;
     case 'review':
       return <ReviewDialog onClose={close} />;
+    case 'keepBoth':
+      return <KeepBothDialog disk={dialog.disk} onClose={close} />;
   }
 }

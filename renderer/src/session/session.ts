@@ -137,6 +137,32 @@ export class Session {
     }
   }
 
+  /** Reads the open book from disk and opens Keep both with it (the banner's way in; the conflict dialog has the disk's version already). */
+  async keepBoth(): Promise<void> {
+    this.flush();
+    const book = this.store.get().book;
+    if (!book) return;
+    const disk = await this.api.readBook(book.path).catch(() => null);
+    if (disk) this.store.openDialog({ kind: 'keepBoth', disk });
+    else this.store.notify('error', `${book.path} is not on disk any more: there is nothing to keep besides your version. Save writes it back.`);
+  }
+
+  /**
+   * Saves Keep both's merge of your changes and the disk's: the merged text becomes the
+   * editor's (one undo step, "Keep both", so undo goes back to yours), the disk's version
+   * the one it is based on; then it is saved as any text is (errors block, and a newer
+   * change on disk asks again).
+   */
+  async saveMerged(disk: BookFile, text: string): Promise<boolean> {
+    this.flush();
+    const book = this.store.get().book;
+    if (!book || book.path !== disk.path) return false;
+    this.store.openDialog(null);
+    if (text !== book.doc.text) this.store.replaceText(text, 'Keep both', null);
+    this.store.markSaved(disk.text, disk.fingerprint);
+    return this.save();
+  }
+
   /** Reads the open book again from disk, dropping unsaved changes. */
   async reload(): Promise<void> {
     const book = this.store.get().book;

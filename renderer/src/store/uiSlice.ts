@@ -11,7 +11,8 @@ export type Dialog =
   | { readonly kind: 'conflict'; readonly disk: BookFile | null }
   | { readonly kind: 'compare'; readonly disk: BookFile | null }
   | { readonly kind: 'recover'; readonly backups: readonly Backup[] }
-  | { readonly kind: 'review' };
+  | { readonly kind: 'review' }
+  | { readonly kind: 'keepBoth'; readonly disk: BookFile };
 
 export interface Notice {
   readonly kind: 'error' | 'info' | 'success';
