@@ -79,3 +79,29 @@ describe('Keep both', () => {
     await waitFor(() => expect(screen.queryByText('This file changed on disk.')).toBeNull());
   });
 });
+
+describe('Review changes', () => {
+  it('starts at the first change, and Next / Previous step through them, staying at the ends', async () => {
+    const { user } = await openEditor();
+    await user.type(screen.getAllByLabelText('Title')[0]!, '!');
+    const reply = screen.getAllByLabelText('Text').find((el) => (el as HTMLTextAreaElement).value === 'Loam.')!;
+    await user.type(reply, ' Mostly.');
+    await user.click(screen.getByRole('button', { name: 'Review changes' }));
+    const dialog = screen.getByRole('dialog', { name: 'Review changes' });
+    expect(await within(dialog).findByText('Change 1 of 2')).toBeTruthy();
+    const diff = within(dialog).getByTestId('diff');
+    expect(diff.dataset.at).toBe('0');
+    const previous = within(dialog).getByRole('button', { name: 'Previous change' });
+    const next = within(dialog).getByRole('button', { name: 'Next change' });
+    expect(previous.getAttribute('aria-disabled')).toBe('true');
+    await user.click(next);
+    expect(within(dialog).getByText('Change 2 of 2')).toBeTruthy();
+    expect(diff.dataset.at).toBe('1');
+    expect(next.getAttribute('aria-disabled')).toBe('true');
+    await user.click(next);
+    expect(diff.dataset.at).toBe('1');
+    expect(document.activeElement).toBe(next);
+    await user.click(previous);
+    expect(diff.dataset.at).toBe('0');
+  });
+});

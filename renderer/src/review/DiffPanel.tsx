@@ -30,11 +30,12 @@ export function DiffPanel({ original, modified }: Props) {
   return (
     <>
       <div className="diff-toolbar">
+        {/* Off by aria-disabled, not disabled: the focus stays on the button at the first or last change. */}
         <div className="diff-nav" role="group" aria-label="Changes">
-          <button type="button" className="btn btn-small" onClick={() => go(-1)} disabled={!count || shown === 0} aria-label="Previous change" title="Previous change">
+          <button type="button" className="btn btn-small" onClick={() => go(-1)} aria-disabled={!count || shown === 0} aria-label="Previous change" title="Previous change">
             <Icon name="up" size={14} /> Previous
           </button>
-          <button type="button" className="btn btn-small" onClick={() => go(1)} disabled={!count || shown >= last} aria-label="Next change" title="Next change">
+          <button type="button" className="btn btn-small" onClick={() => go(1)} aria-disabled={!count || shown >= last} aria-label="Next change" title="Next change">
             <Icon name="down" size={14} /> Next
           </button>
           <span className="diff-position muted" role="status" aria-live="polite">

@@ -55,15 +55,14 @@ function reveal(editor: MonacoEditor.IStandaloneDiffEditor, at: number, sideBySi
 export default function DiffView({ original, modified, sideBySide, dark, at = 0, onChanges }: DiffViewProps) {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<{ editor: MonacoEditor.IStandaloneDiffEditor; original: MonacoEditor.ITextModel; modified: MonacoEditor.ITextModel } | null>(null);
-  const texts = useRef({ original, modified });
-  texts.current = { original, modified };
   const follow = useRef({ at, onChanges });
   follow.current = { at, onChanges };
 
-  // A new editor for each layout: Monaco keeps the left side unwrapped after switching from inline.
+  // A new editor for each layout and each pair of texts: Monaco keeps the left side unwrapped after switching
+  // from inline, and keeps unchanged stretches unfolded after its texts are set again.
   useEffect(() => {
     const editor = monaco.editor.createDiffEditor(host.current!, { ...OPTIONS, renderSideBySide: sideBySide });
-    const models = { original: monaco.editor.createModel(texts.current.original, BOOK_LANGUAGE), modified: monaco.editor.createModel(texts.current.modified, BOOK_LANGUAGE) };
+    const models = { original: monaco.editor.createModel(original, BOOK_LANGUAGE), modified: monaco.editor.createModel(modified, BOOK_LANGUAGE) };
     editor.setModel(models);
     view.current = { editor, ...models };
     // Each time the diff is computed: its count goes up, and the change asked for is shown (the first one at the start).
@@ -79,13 +78,7 @@ export default function DiffView({ original, modified, sideBySide, dark, at = 0,
       models.original.dispose();
       models.modified.dispose();
     };
-  }, [sideBySide]);
-
-  useEffect(() => {
-    const v = view.current!;
-    if (v.original.getValue() !== original) v.original.setValue(original);
-    if (v.modified.getValue() !== modified) v.modified.setValue(modified);
-  }, [original, modified]);
+  }, [sideBySide, original, modified]);
 
   useEffect(() => {
     if (view.current) reveal(view.current.editor, at, sideBySide);
