@@ -7,6 +7,8 @@ import { App } from '../../renderer/src/app/App';
 import { createEditorStore } from '../../renderer/src/store/editorStore';
 import { fakeApi, PEOPLE, SMALL_BOOK, SMALL_PATH } from './fakeApi';
 import { openEditor } from './render';
+import { createHttpClient, UNREACHABLE } from '../../renderer/src/api/httpClient';
+import type { BookApi } from '../../shared/api';
 
 afterEach(cleanup);
 
@@ -32,5 +34,40 @@ describe('the first hour', () => {
     await waitFor(() => expect(document.activeElement).toBe(search));
     await user.keyboard('quiet');
     expect((search as HTMLInputElement).value).toBe('quiet');
+  });
+
+  it('shows the connection to the host in the status bar, turns Save off with the reason while it is gone, and back on', async () => {
+    const api = fakeApi({ [SMALL_PATH]: SMALL_BOOK }, { people: PEOPLE });
+    let down = false;
+    const poll = api.nextEvents.bind(api);
+    const gone = () => Promise.reject(new Error(UNREACHABLE));
+    api.nextEvents = async (cursor) => {
+      if (down) return gone();
+      const batch = await poll(cursor);
+      return down ? gone() : batch;
+    };
+    const { user, store } = await openEditor(undefined, api);
+    const status = await screen.findByText('Connected');
+    expect(status.closest('.status-connection')).toBeTruthy();
+    await user.type(screen.getAllByLabelText('Title')[0]!, '!');
+    const saveButton = screen.getByRole('button', { name: 'Save' }) as HTMLButtonElement;
+    expect(saveButton.disabled).toBe(false);
+    down = true;
+    api.push({ kind: 'people-changed' });
+    const lost = await screen.findByText('Host not reachable: Save is off');
+    expect(lost.closest('.status-connection')!.getAttribute('title')).toBe(UNREACHABLE);
+    expect(saveButton.disabled).toBe(true);
+    expect(saveButton.getAttribute('aria-describedby')).toBe('status-connection');
+    expect(store.get().ui.notice?.text).toBe(UNREACHABLE);
+    await user.keyboard('{Control>}s{/Control}');
+    expect(api.saves).toHaveLength(0);
+    down = false;
+    await screen.findByText('Connected', undefined, { timeout: 4000 });
+    expect(saveButton.disabled).toBe(false);
+  });
+
+  it('a call to a host that is gone says so in words, not "Failed to fetch"', async () => {
+    const client: BookApi = createHttpClient('token', 'http://127.0.0.1:9');
+    await expect(client.saveBook(SMALL_PATH, SMALL_BOOK, null)).rejects.toThrow(/^The editor's host is not reachable/);
   });
 });

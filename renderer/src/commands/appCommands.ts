@@ -19,7 +19,7 @@ type AppCommandId = 'save' | 'revert' | 'undo' | 'redo' | 'find' | 'searchBooks'
 
 /** What the editor's own commands do. */
 export const APP_COMMANDS: Handlers<AppCommandId> = {
-  save: { enabled: (c) => hasBook(c) && !c.store.get().ui.busy, run: ({ session }) => session.save() },
+  save: { enabled: (c) => hasBook(c) && !c.store.get().ui.busy && !c.store.get().ui.hostGone, run: ({ session }) => session.save() },
   revert: { enabled: ({ store }) => isDirty(store.get().book), run: ({ session }) => session.revert() },
   undo: { enabled: ({ store }) => (store.get().book?.history.undo.length ?? 0) > 0, run: ({ store }) => store.undo() },
   redo: { enabled: ({ store }) => (store.get().book?.history.redo.length ?? 0) > 0, run: ({ store }) => store.redo() },

@@ -43,6 +43,7 @@ export function KeepBothDialog({ disk, onClose }: Props) {
   const base = useEditor((s) => s.book?.savedText ?? '');
   const ours = useEditor((s) => s.book?.doc.text ?? '');
   const busy = useEditor((s) => s.ui.busy);
+  const hostGone = useEditor((s) => s.ui.hostGone);
   const [sides] = useState(() => ({ base, ours }));
   const [mine, setMine] = useState<ReadonlySet<string>>(() => new Set());
   const result = useMemo(() => mergeBook(sides.base, sides.ours, disk.text, { preferOurs: [...mine] }), [sides, disk.text, mine]);
@@ -65,9 +66,9 @@ export function KeepBothDialog({ disk, onClose }: Props) {
       onClose={onClose}
       footer={
         <>
-          {same ? <span className="review-reason" id="keep-both-reason">The file on disk already holds everything: saving changes nothing.</span> : null}
+          {hostGone ? <span className="review-reason" id="keep-both-reason">The editor&apos;s host is not reachable: Save is off until it is back.</span> : same ? <span className="review-reason" id="keep-both-reason">The file on disk already holds everything: saving changes nothing.</span> : null}
           <button type="button" className="btn" onClick={onClose}>Cancel</button>
-          <button type="button" className="btn btn-primary" disabled={busy} aria-describedby={same ? 'keep-both-reason' : undefined} onClick={save} data-autofocus={conflicts.length ? undefined : true}>
+          <button type="button" className="btn btn-primary" disabled={busy || !!hostGone} aria-describedby={same || hostGone ? 'keep-both-reason' : undefined} onClick={save} data-autofocus={conflicts.length ? undefined : true}>
             Save merged version
           </button>
         </>

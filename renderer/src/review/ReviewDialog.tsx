@@ -38,7 +38,8 @@ export function ReviewDialog({ onClose }: { readonly onClose: () => void }) {
 
   const summary = useMemo(() => (disk ? summarize(lineDiff(disk.text, mine)) : null), [disk, mine]);
   const same = disk !== null && disk.text === mine;
-  const reason = errors ? `Fix the ${errors === 1 ? 'error' : `${errors} errors`} in the problems list first.` : same ? 'Nothing to save: the file on disk already holds this text.' : null;
+  const hostGone = useEditor((s) => s.ui.hostGone);
+  const reason = hostGone ? "The editor's host is not reachable: Save is off until it is back." : errors ? `Fix the ${errors === 1 ? 'error' : `${errors} errors`} in the problems list first.` : same ? 'Nothing to save: the file on disk already holds this text.' : null;
   const save = () => void session.save().then((ok) => ok && onClose());
 
   return (

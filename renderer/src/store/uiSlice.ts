@@ -45,6 +45,10 @@ export interface UiState {
   readonly readOnly: string | null;
   readonly busy: boolean;
   readonly theme: Theme;
+  /** The page talks to a host over HTTP (a browser tab), so the status bar shows the connection. */
+  readonly remote: boolean;
+  /** Why the host cannot be reached (its long poll failed), or null while it answers. */
+  readonly hostGone: string | null;
 }
 
 export const INITIAL_UI: UiState = {
@@ -64,6 +68,8 @@ export const INITIAL_UI: UiState = {
   readOnly: null,
   busy: false,
   theme: 'system',
+  remote: false,
+  hostGone: null,
 };
 
 /** Books with more threads than this start collapsed and render only what is on screen. */
