@@ -70,4 +70,19 @@ describe('the first hour', () => {
     const client: BookApi = createHttpClient('token', 'http://127.0.0.1:9');
     await expect(client.saveBook(SMALL_PATH, SMALL_BOOK, null)).rejects.toThrow(/^The editor's host is not reachable/);
   });
+
+  it('counts the same warnings in the form, the problems list and the status bar (a book whose cover and preview card are not made yet)', async () => {
+    const book = SMALL_BOOK.replace('image: "images/books/20240304-gardening-with-graphs/cover.jpg"', 'image: "images/books/20240304-gardening-with-graphs/preview.jpg"');
+    const { user, view } = await openEditor({ [SMALL_PATH]: book });
+    // Both files were asked about, and neither is there.
+    await waitFor(() => expect(view.container.querySelectorAll('.thumb-missing')).toHaveLength(2));
+    const status = screen.getByRole('button', { name: /^Problems: / });
+    const warnings = Number(/(\d+) warnings?/.exec(status.getAttribute('aria-label')!)![1]);
+    expect(warnings).toBeGreaterThan(0);
+    expect(view.container.querySelectorAll('.editor .msg-warning, .pane-editor .msg-warning').length).toBe(warnings);
+    expect(screen.getByText(/No file at images\/books\/20240304-gardening-with-graphs\/preview\.jpg yet\./)).toBeTruthy();
+    await user.click(status);
+    const problems = await screen.findByRole('region', { name: 'Problems' });
+    expect(within(problems).getAllByRole('button').filter((b) => /problem-warning/.test(b.className))).toHaveLength(warnings);
+  });
 });

@@ -1,6 +1,9 @@
-/** A site image path with a thumbnail read from disk and a warning when the file is missing. */
+/**
+ * A site image path with a thumbnail read from disk. Its warnings are the validation's only
+ * (the same ones the problems list and the status bar count); a file the validation does not
+ * check (the preview card) is said to be missing in a plain note, not as a warning.
+ */
 import { useId } from 'react';
-import type { Diagnostic } from '../../../shared/index';
 import { Icon } from '../ui/Icon';
 import { FieldMessages, severityOf } from '../ui/FieldMessages';
 import type { FieldProps } from '../ui/FieldMessages';
@@ -15,8 +18,8 @@ interface Props extends FieldProps {
 export function ImageField({ label, value, onChange, path, diagnostics, url, missing, readOnly }: Props) {
   const id = useId();
   const severity = severityOf(diagnostics);
-  const notice = missing && value && !diagnostics?.some((d) => d.code === 'cover-missing') ? [{ severity: 'warning' as const, message: `The file ${value.replace(/^\/+/, '')} does not exist in the site.` }] : [];
-  const all = [...(diagnostics ?? []), ...(notice as unknown as Diagnostic[])];
+  const note = missing && value && !diagnostics?.length ? `No file at ${value.replace(/^\/+/, '')} yet.` : null;
+  const described = [diagnostics?.length ? `${id}-msg` : '', note ? `${id}-note` : ''].filter(Boolean).join(' ') || undefined;
   return (
     <div className="field field-image">
       <label htmlFor={id} className="field-label">{label}</label>
@@ -24,9 +27,10 @@ export function ImageField({ label, value, onChange, path, diagnostics, url, mis
         <div className={`thumb${missing ? ' thumb-missing' : ''}`} aria-hidden="true">
           {url && !missing ? <img src={url} alt="" /> : <Icon name="image" size={20} />}
         </div>
-        <input id={id} type="text" className={`input${severity || missing ? ` input-${severity ?? 'warning'}` : ''}`} data-path={path} value={value} readOnly={readOnly} spellCheck={false} aria-describedby={all.length ? `${id}-msg` : undefined} onChange={(e) => onChange(e.target.value)} />
+        <input id={id} type="text" className={`input${severity ? ` input-${severity}` : ''}`} data-path={path} value={value} readOnly={readOnly} spellCheck={false} aria-describedby={described} onChange={(e) => onChange(e.target.value)} />
       </div>
-      <FieldMessages id={`${id}-msg`} diagnostics={all} />
+      <FieldMessages id={`${id}-msg`} diagnostics={diagnostics} />
+      {note ? <p className="field-note muted" id={`${id}-note`}>{note}</p> : null}
     </div>
   );
 }
