@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 // Issue 15's first-hour fixes in the editor on a fake API: each test failed before its fix.
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { App } from '../../renderer/src/app/App';
@@ -10,7 +10,12 @@ import { openEditor } from './render';
 import { createHttpClient, UNREACHABLE } from '../../renderer/src/api/httpClient';
 import type { BookApi } from '../../shared/api';
 
+vi.mock('../../renderer/src/raw/RawEditor', async () => ({ default: (await import('./fakeMonaco')).FakeRawEditor }));
+
 afterEach(cleanup);
+
+const OTHER_PATH = '_books/20240318-the-quiet-compiler.md';
+const OTHER = SMALL_BOOK.replace('Gardening with Graphs', 'The Quiet Compiler').replace(/2024-03-0(\d)/g, '2024-03-1$1');
 
 describe('the first hour', () => {
   it('the Recover dialog focuses Restore, so Enter never throws the backup away', async () => {
@@ -84,5 +89,55 @@ describe('the first hour', () => {
     await user.click(status);
     const problems = await screen.findByRole('region', { name: 'Problems' });
     expect(within(problems).getAllByRole('button').filter((b) => /problem-warning/.test(b.className))).toHaveLength(warnings);
+  });
+
+  it('after a file that opens raw-only, the next book opens in the view the user chose', async () => {
+    const { user, store } = await openEditor({ [SMALL_PATH]: SMALL_BOOK, '_books/20240311-notes.md': 'No front matter here.\n' });
+    expect(store.get().ui.view).toBe('form');
+    await user.click(screen.getByRole('button', { name: /20240311-notes/ }));
+    await waitFor(() => expect(store.get().book?.path).toBe('_books/20240311-notes.md'));
+    expect(store.get().ui.view).toBe('raw');
+    await user.click(screen.getByRole('button', { name: /Gardening with Graphs/ }));
+    await waitFor(() => expect(store.get().book?.path).toBe(SMALL_PATH));
+    expect(store.get().ui.view).toBe('form');
+    expect(screen.getByRole('tab', { name: 'Form' }).getAttribute('aria-selected')).toBe('true');
+    // A view chosen on purpose stays chosen.
+    await user.click(screen.getByRole('tab', { name: 'Raw' }));
+    await user.click(screen.getByRole('button', { name: /20240311-notes/ }));
+    await user.click(screen.getByRole('button', { name: /Gardening with Graphs/ }));
+    await waitFor(() => expect(store.get().book?.path).toBe(SMALL_PATH));
+    expect(store.get().ui.view).toBe('raw');
+  });
+
+  it('a new book is not hidden by the library’s filter', async () => {
+    const { user, store } = await openEditor({ [SMALL_PATH]: SMALL_BOOK, [OTHER_PATH]: OTHER });
+    await user.type(screen.getByRole('searchbox', { name: 'Search books' }), 'quiet');
+    const library = screen.getByRole('navigation', { name: 'Library' });
+    expect(within(library).queryByRole('button', { name: /Gardening/ })).toBeNull();
+    await user.click(within(library).getByRole('button', { name: /New book/ }));
+    const dialog = await screen.findByRole('dialog');
+    await user.type(within(dialog).getByLabelText(/Title/), 'Brand New Ideas');
+    await user.click(within(dialog).getByRole('button', { name: /^Create/ }));
+    await waitFor(() => expect(store.get().book?.path).toMatch(/brand-new-ideas\.md$/));
+    await waitFor(() => expect(within(library).getByRole('button', { name: /Brand New Ideas/ })).toBeTruthy());
+    expect((screen.getByRole('searchbox', { name: 'Search books' }) as HTMLInputElement).value).toBe('');
+  });
+
+  it('the status bar does not say "Saved" after the open file was deleted', async () => {
+    const { api } = await openEditor();
+    expect(screen.getByText('Saved', { selector: '.status-state' })).toBeTruthy();
+    api.files.delete(SMALL_PATH);
+    api.push({ kind: 'book-removed', path: SMALL_PATH });
+    await screen.findByText('Deleted on disk: Save writes it again', { selector: '.status-state' });
+    expect(screen.queryByText('Saved', { selector: '.status-state' })).toBeNull();
+  });
+
+  it('labels a link edit in words: "Edit link text", "Edit link address"', async () => {
+    const { user, store } = await openEditor();
+    const links = screen.getByRole('region', { name: /Links/ });
+    await user.type(within(links).getAllByLabelText('Link', { exact: true })[0]!, 'x');
+    expect(store.get().book!.history.undo.at(-1)!.label).toBe('Edit link address');
+    await user.type(within(links).getAllByLabelText('Text', { exact: true })[0]!, 'x');
+    expect(store.get().book!.history.undo.at(-1)!.label).toBe('Edit link text');
   });
 });

@@ -12,6 +12,7 @@ export function StatusBar() {
   const errors = useEditor((s) => diagnosticsOf(s).filter((d) => d.severity === 'error').length);
   const warnings = useEditor((s) => diagnosticsOf(s).length) - errors;
   const busy = useEditor((s) => s.ui.busy);
+  const removed = useEditor((s) => s.ui.removedOnDisk);
   const last = useEditor((s) => (s.book ? undoLabel(s.book.history) : null));
   const open = useEditor((s) => s.ui.problemsOpen);
   const remote = useEditor((s) => s.ui.remote);
@@ -19,7 +20,7 @@ export function StatusBar() {
   return (
     <footer className="statusbar">
       <span className="status-path">{path ?? 'No book open'}</span>
-      {path ? <span className={`status-state${dirty ? ' dirty' : ''}`}>{busy ? 'Working…' : dirty ? 'Unsaved changes' : 'Saved'}</span> : null}
+      {path ? <span className={`status-state${dirty || removed ? ' dirty' : ''}`}>{busy ? 'Working…' : removed ? 'Deleted on disk: Save writes it again' : dirty ? 'Unsaved changes' : 'Saved'}</span> : null}
       {last ? <span className="muted status-last">Last change: {last}</span> : null}
       <div className="spacer" />
       {remote ? (

@@ -124,7 +124,7 @@ export class Session {
         return false;
       }
       if (this.store.get().book?.path === path) this.store.markSaved(text, result.fingerprint);
-      this.store.setUi({ externalChange: false });
+      this.store.setUi({ externalChange: false, removedOnDisk: false });
       this.store.notify('success', 'Saved.');
       void this.discardBackup(path);
       void this.refreshBooks();
@@ -220,6 +220,8 @@ export class Session {
       const file = await this.api.newBook(request);
       this.store.openDialog(null);
       this.store.load(file);
+      // The library's filter would hide the new book: the whole library shows again, with it.
+      this.store.setUi({ bookFilter: '' });
       void this.refreshBooks();
       return null;
     } catch (e) {

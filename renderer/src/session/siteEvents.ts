@@ -23,10 +23,18 @@ export function listen(session: Session, runCommand: (command: string) => void):
         refreshSoon();
         break;
       case 'book-added':
+        // The open book's file is back (written again by another program): it is on disk, and may differ.
+        if (session.store.get().ui.removedOnDisk && session.store.get().book?.path === event.path) {
+          session.store.setUi({ removedOnDisk: false });
+          void session.bookChanged(event.path);
+        }
         refreshSoon();
         break;
       case 'book-removed':
-        if (session.store.get().book?.path === event.path) session.store.notify('error', 'The open book was removed from disk. Save to write it again.');
+        if (session.store.get().book?.path === event.path) {
+          session.store.setUi({ removedOnDisk: true });
+          session.store.notify('error', 'The open book was removed from disk. Save to write it again.');
+        }
         refreshSoon();
         break;
       case 'people-changed':

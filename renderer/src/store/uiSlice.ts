@@ -24,6 +24,8 @@ export type Theme = 'system' | 'light' | 'dark';
 
 export interface UiState {
   readonly view: 'form' | 'raw';
+  /** The view last asked for; a book the forms cannot show opens in Raw, and the next one in this view again. */
+  readonly chosenView: 'form' | 'raw';
   readonly preview: boolean;
   readonly problemsOpen: boolean;
   readonly threadFilter: string;
@@ -49,10 +51,13 @@ export interface UiState {
   readonly remote: boolean;
   /** Why the host cannot be reached (its long poll failed), or null while it answers. */
   readonly hostGone: string | null;
+  /** The open book's file was removed from disk (Save writes it again). */
+  readonly removedOnDisk: boolean;
 }
 
 export const INITIAL_UI: UiState = {
   view: 'form',
+  chosenView: 'form',
   preview: true,
   problemsOpen: false,
   threadFilter: '',
@@ -70,6 +75,7 @@ export const INITIAL_UI: UiState = {
   theme: 'system',
   remote: false,
   hostGone: null,
+  removedOnDisk: false,
 };
 
 /** Books with more threads than this start collapsed and render only what is on screen. */
