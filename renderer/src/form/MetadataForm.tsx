@@ -2,6 +2,7 @@
 import type { Book, Diagnostic, TextField as TextKey } from '../../../shared/index';
 import type { Person } from '../../../shared/api';
 import type { ImageInfo } from '../services/useImage';
+import { mondayOf } from '../../../shared/index';
 import { TextField } from '../ui/TextField';
 import { DateTimeField } from './DateTimeField';
 import { ImageField } from './ImageField';
@@ -18,6 +19,12 @@ interface Props {
   readonly onSet: (key: TextKey, value: string) => void;
   readonly onAuthors: { add(a: string): void; remove(i: number): void; move(from: number, to: number): void };
 }
+
+/** The real day at the start of a date-time text, or null. */
+const dayPart = (s: string): string | null => {
+  const day = /^\d{4}-\d{2}-\d{2}/.exec(s.trim())?.[0];
+  return day && mondayOf(day) ? day : null;
+};
 
 export function MetadataForm({ book, authors, people, diagnostics, images, readOnly, onSet, onAuthors }: Props) {
   const text = (key: 'title' | 'description', label: string, multiline = false) => (
@@ -36,8 +43,8 @@ export function MetadataForm({ book, authors, people, diagnostics, images, readO
         </div>
         <div className="stack">
           <div className="grid-2 tight">
-            <DateTimeField label="Start" value={book.start} path="start" diagnostics={diagnostics.get('start')} readOnly={readOnly} onChange={(v) => onSet('start', v)} />
-            <DateTimeField label="End" value={book.end} path="end" diagnostics={diagnostics.get('end')} readOnly={readOnly} onChange={(v) => onSet('end', v)} />
+            <DateTimeField label="Start" which="start" weekDay={dayPart(book.end)} value={book.start} path="start" diagnostics={diagnostics.get('start')} readOnly={readOnly} onChange={(v) => onSet('start', v)} />
+            <DateTimeField label="End" which="end" weekDay={dayPart(book.start)} value={book.end} path="end" diagnostics={diagnostics.get('end')} readOnly={readOnly} onChange={(v) => onSet('end', v)} />
           </div>
           <ImageField label="Cover" value={book.cover} path="cover" diagnostics={diagnostics.get('cover')} url={images.cover.url} missing={images.cover.missing} readOnly={readOnly} onChange={(v) => onSet('cover', v)} />
           <ImageField label="Image" value={book.image} path="image" diagnostics={diagnostics.get('image')} url={images.image.url} missing={images.image.missing} readOnly={readOnly} onChange={(v) => onSet('image', v)} />
