@@ -11,6 +11,7 @@ import type { EditThreadArgs } from './book/edits/editThread';
 import type { MoveReplyArgs } from './book/edits/moveReply';
 import type { SetLinkArgs } from './book/edits/setLink';
 import type { TextField } from './book/edits/setField';
+import type { SetBodyArgs } from './book/edits/setBody';
 
 /** The native menus, in order, each with its title and its sections in order: a row names the section it shows in, and sections are separated. */
 export const MENUS = {
@@ -85,6 +86,7 @@ export const COMMANDS = [
   { id: 'reply.move', label: 'Move reply' },
   { id: 'reply.moveTo', label: 'Move reply to…' },
   { id: 'reply.promote', label: 'Promote to thread' },
+  { id: 'body.edit', label: 'Edit body' },
 ] as const satisfies readonly CommandRow[];
 
 /** The id of a command. */
@@ -123,6 +125,7 @@ export interface CommandArgs {
   'reply.move': MoveReplyArgs;
   'reply.moveTo': { readonly thread: number; readonly reply: number };
   'reply.promote': { readonly thread: number; readonly reply: number };
+  'body.edit': SetBodyArgs;
 }
 
 /** The arguments of command `Id` (undefined when it takes none). */

@@ -6,6 +6,7 @@ import {
   addAuthor, addLink, addReply, addThread, defaultReplier, demoteThread, editReply, editThread, fieldOf, listOf, mergeThreads, moveAuthor,
   moveLink, moveReply, moveThread, promoteReply, removeAuthor, removeLink, removeReply, removeThread, replyCount, setField, setLink, threadCount,
 } from '../../../shared/index';
+import { setBody } from '../../../shared/index';
 import type { EditorStore } from '../store/editorStore';
 import { expandedWith, toggledWith } from '../store/uiSlice';
 import { canEditForm, hasBook } from './handler';
@@ -14,7 +15,8 @@ import type { Handlers } from './handler';
 type BookCommandId =
   | 'field.edit' | 'author.add' | 'author.remove' | 'author.move' | 'link.add' | 'link.edit' | 'link.delete' | 'link.move'
   | 'thread.add' | 'thread.toggle' | 'thread.edit' | 'thread.delete' | 'thread.move' | 'thread.moveTo' | 'thread.demote' | 'thread.demoteTo' | 'thread.merge' | 'thread.mergeInto'
-  | 'reply.add' | 'reply.edit' | 'reply.delete' | 'reply.move' | 'reply.moveTo' | 'reply.promote';
+  | 'reply.add' | 'reply.edit' | 'reply.delete' | 'reply.move' | 'reply.moveTo' | 'reply.promote'
+  | 'body.edit';
 
 const dataOf = (store: EditorStore) => store.get().book?.doc.data ?? null;
 const expand = (store: EditorStore, t: number) => store.setUi({ toggled: expandedWith(store.get().ui, t) });
@@ -23,6 +25,7 @@ const edit = { enabled: canEditForm };
 /** What the book's commands do. */
 export const BOOK_COMMANDS: Handlers<BookCommandId> = {
   'field.edit': { ...edit, run: ({ store }, args) => store.run(setField, args) },
+  'body.edit': { ...edit, run: ({ store }, args) => store.run(setBody, args) },
   'author.add': { ...edit, run: ({ store }, args) => store.run(addAuthor, args) },
   'author.remove': { ...edit, run: ({ store }, args) => store.run(removeAuthor, args) },
   'author.move': { ...edit, run: ({ store }, args) => store.run(moveAuthor, args) },

@@ -10,6 +10,7 @@ import { diagnosticsOf, formTextOf } from '../store/derived';
 import { formReadOnly } from '../store/editorStore';
 import { LinksEditor } from './LinksEditor';
 import { MetadataForm } from './MetadataForm';
+import { BodyField } from './BodyField';
 
 export const MetadataPane = memo(function MetadataPane() {
   const run = useRun();
@@ -57,6 +58,7 @@ export const MetadataPane = memo(function MetadataPane() {
     <>
       <MetadataForm book={book} authors={authors} people={people} diagnostics={byPath} images={{ cover: coverImage, image: imageImage }} readOnly={readOnly} onSet={actions.setField} onAuthors={actions.authors} />
       <LinksEditor value={links} diagnostics={linkDiagnostics} readOnly={readOnly} onSet={actions.links.set} onAdd={actions.links.add} onRemove={actions.links.remove} onMove={actions.links.move} />
+      <BodyField />
     </>
   );
 });
