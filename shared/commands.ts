@@ -12,6 +12,7 @@ import type { MoveReplyArgs } from './book/edits/moveReply';
 import type { SetLinkArgs } from './book/edits/setLink';
 import type { TextField } from './book/edits/setField';
 import type { ImportThread } from './slack/intoBook';
+import type { SetBodyArgs } from './book/edits/setBody';
 
 /** The native menus, in order, each with its title and its sections in order: a row names the section it shows in, and sections are separated. */
 export const MENUS = {
@@ -90,6 +91,7 @@ export const COMMANDS = [
   { id: 'reschedule', label: 'Reschedule…', menu: { menu: 'file', section: 'save', label: 'Reschedule…' } },
   { id: 'importSlack', label: 'Import from Slack…', menu: { menu: 'file', section: 'new', label: 'Import from Slack…' } },
   { id: 'slack.import', label: 'Import threads from Slack' },
+  { id: 'body.edit', label: 'Edit body' },
 ] as const satisfies readonly CommandRow[];
 
 /** The id of a command. */
@@ -136,6 +138,7 @@ export interface CommandArgs {
   'reply.promote': { readonly thread: number; readonly reply: number };
   /** The threads chosen in the Import from Slack dialog, appended to the archive as one undo step. */
   'slack.import': { readonly threads: readonly ImportThread[] };
+  'body.edit': SetBodyArgs;
 }
 
 /** The arguments of command `Id` (undefined when it takes none). */

@@ -43,6 +43,8 @@ export { moveAuthor } from './book/edits/moveAuthor';
 export { addLink } from './book/edits/addLink';
 export { setLink } from './book/edits/setLink';
 export type { SetLinkArgs } from './book/edits/setLink';
+export { setBody } from './book/edits/setBody';
+export type { SetBodyArgs } from './book/edits/setBody';
 export { removeLink } from './book/edits/removeLink';
 export { moveLink } from './book/edits/moveLink';
 export { addThread } from './book/edits/addThread';

@@ -58,6 +58,9 @@ describe('the browser client', () => {
       expect(document.title).toBe('● Gardening — Book Editor');
       await api.setWindowState({ title: 'Gardening — Book Editor', dirty: false });
       expect(document.title).toBe('Gardening — Book Editor');
+      // The store's title already has the dot: one dot, not two.
+      await api.setWindowState({ title: '● Gardening — Book Editor', dirty: true });
+      expect(document.title).toBe('● Gardening — Book Editor');
       await expect(api.openExternal('javascript:alert(1)')).rejects.toThrow(/http/);
     } finally {
       await host.close();

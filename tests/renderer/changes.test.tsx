@@ -72,7 +72,7 @@ describe('the library and the status bar', () => {
     const { api } = withGit(repo(FILES, { ahead: 2, behind: 1 }));
     await openEditor({ [SMALL_PATH]: SMALL_BOOK, [OTHER_PATH]: OTHER }, api);
     const library = screen.getByRole('navigation', { name: 'Library' });
-    expect(await within(library).findByRole('button', { name: /^Gardening with Graphs , modified since the last commit 4–8 Mar 2024/ })).toBeTruthy();
+    expect(await within(library).findByRole('option', { name: /^Gardening with Graphs , modified since the last commit 4–8 Mar 2024/ })).toBeTruthy();
     expect(within(library).getByRole('option', { name: /^Second Harvest , new since the last commit/ })).toBeTruthy();
     const branch = screen.getByRole('button', { name: /^Branch main;/ });
     expect(branch.getAttribute('aria-label')).toBe('Branch main; 2 commits to push, 1 to bring in from origin/main; 3 changed files. Open Changes (Ctrl+Shift+G).');
@@ -145,7 +145,7 @@ describe('the Changes view', () => {
     expect(git.statusCalls).toBeGreaterThan(before);
     await waitFor(() => expect(within(dialog).queryByRole('checkbox', { name: 'Commit Gardening with Graphs' })).toBeNull());
     expect(screen.getByRole('button', { name: /^Branch main;/ }).textContent).toBe('main↑1 ↓0');
-    expect(within(screen.getByRole('navigation', { name: 'Library' })).queryByRole('button', { name: /Gardening with Graphs , modified/ })).toBeNull();
+    expect(within(screen.getByRole('navigation', { name: 'Library' })).queryByRole('option', { name: /Gardening with Graphs , modified/ })).toBeNull();
 
     // Escape closes, and the keyboard goes back to the button that opened it.
     await user.keyboard('{Escape}');

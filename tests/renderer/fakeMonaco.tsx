@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'react';
 import type { RawEditorProps } from '../../renderer/src/raw/rawEditorProps';
 import type { DiffViewProps } from '../../renderer/src/review/DiffView';
+import { lineDiff } from '../../renderer/src/diff/lineDiff';
 
 /** The raw editor: typing goes through `sync` (committed after its pause), the store's text comes back through it. */
 export function FakeRawEditor({ text, commits, sync, active, onCommand }: RawEditorProps) {
@@ -28,10 +29,14 @@ export function FakeRawEditor({ text, commits, sync, active, onCommand }: RawEdi
   );
 }
 
-/** The diff: both texts, one after the other. */
-export function FakeDiffView({ original, modified }: DiffViewProps) {
+/** The diff: both texts, one after the other; its changes counted as runs of changed lines, the one shown in `data-at`. */
+export function FakeDiffView({ original, modified, at = 0, onChanges }: DiffViewProps) {
+  useEffect(() => {
+    const lines = lineDiff(original, modified);
+    onChanges?.(lines.filter((l, i) => l.kind !== 'same' && (i === 0 || lines[i - 1]!.kind === 'same')).length);
+  }, [original, modified, onChanges]);
   return (
-    <pre data-testid="diff">
+    <pre data-testid="diff" data-at={at}>
       {original}
       {'\n=====\n'}
       {modified}

@@ -30,7 +30,10 @@ export function takeToken(): string {
   }
 }
 
-/** A refusal or failure reported by the host, with its HTTP status. */
+/** What a call says when no answer came at all (status 0). */
+export const UNREACHABLE = "The editor's host is not reachable: it was stopped, or the connection to it was lost. Start it again (npm run serve), then reload this page; your unsaved changes stay in this tab meanwhile.";
+
+/** A refusal or failure reported by the host, with its HTTP status (0: the host did not answer). */
 export class HttpApiError extends Error {
   override name = 'HttpApiError';
   constructor(message: string, readonly status: number) {
@@ -41,13 +44,19 @@ export class HttpApiError extends Error {
 /** Builds the HTTP client; `token` defaults to the page's token, `origin` to the page's origin. */
 export function createHttpClient(token: string = takeToken(), origin: string = window.location.origin): BookApi {
   async function call(method: ApiMethod, args: unknown[]): Promise<unknown> {
-    const res = await fetch(`${origin}/api/${method}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-book-token': token },
-      body: JSON.stringify(args),
-      cache: 'no-store',
-      credentials: 'omit',
-    });
+    let res: Response;
+    try {
+      res = await fetch(`${origin}/api/${method}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-book-token': token },
+        body: JSON.stringify(args),
+        cache: 'no-store',
+        credentials: 'omit',
+      });
+    } catch {
+      // fetch says "Failed to fetch" (or "NetworkError…", by browser): say what it means.
+      throw new HttpApiError(UNREACHABLE, 0);
+    }
     const body: unknown = await res.json().catch(() => null);
     if (!res.ok) {
       const message = typeof body === 'object' && body !== null && typeof (body as { error?: unknown }).error === 'string' ? (body as { error: string }).error : `The editor host answered ${res.status}.`;
@@ -66,7 +75,8 @@ export function createHttpClient(token: string = takeToken(), origin: string = w
     },
     // The tab is the window: its title, and the browser's leave-page prompt while there is unsaved work.
     setWindowState: async (state: WindowState) => {
-      const name = state.title.trim().replace(/\s*[—–-]\s*Book Editor$/, '').replace(/^Book Editor$/, '');
+      // The title may already carry the dirty dot (windowTitleOf adds it): the dot follows `dirty` alone, once.
+      const name = state.title.trim().replace(/^(?:●\s*)+/, '').replace(/\s*[—–-]\s*Book Editor$/, '').replace(/^Book Editor$/, '');
       document.title = `${state.dirty ? '● ' : ''}${name ? `${name} — ` : ''}Book Editor`;
       if (state.dirty && !leaveGuard) {
         leaveGuard = (e) => e.preventDefault();

@@ -30,9 +30,11 @@ interface Props {
   /** For tests: a store to render, and a shorter backup delay. */
   readonly store?: EditorStore;
   readonly backupDelayMs?: number;
+  /** Whether the page talks to a host over HTTP (a browser tab); by default, when no preload gave it `window.bookApi`. */
+  readonly remote?: boolean;
 }
 
-export function App({ api, store: given, backupDelayMs }: Props) {
+export function App({ api, store: given, backupDelayMs, remote }: Props) {
   const services = useMemo<Services>(() => {
     const store = given ?? createEditorStore({ ...INITIAL_STATE, ui: { ...INITIAL_STATE.ui, theme: savedTheme(), preview: savedPreview() } });
     const session = new Session(api, store);
@@ -41,6 +43,7 @@ export function App({ api, store: given, backupDelayMs }: Props) {
 
   useEffect(() => {
     const { session, registry, store } = services;
+    store.setUi({ remote: remote ?? (typeof window !== 'undefined' && !window.bookApi) });
     void session.start();
     const stopEvents = listen(session, (command) => registry.dispatch(command, { store, session }, 'menu'));
     const stopWatch = watch(session, backupDelayMs);
@@ -52,7 +55,7 @@ export function App({ api, store: given, backupDelayMs }: Props) {
       stopWatch();
       window.removeEventListener('focus', onFocus);
     };
-  }, [services, backupDelayMs]);
+  }, [services, backupDelayMs, remote]);
 
   return (
     <StoreContext.Provider value={services.store}>

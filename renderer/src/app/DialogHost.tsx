@@ -19,6 +19,7 @@ import { CreatePersonDialog } from '../dialogs/CreatePersonDialog';
 import { RescheduleDialog } from '../dialogs/RescheduleDialog';
 import { SlackImportHost } from './SlackImportHost';
 import { ChangesDialog } from '../review/ChangesDialog';
+import { KeepBothDialog } from '../review/KeepBothDialog';
 
 /** Renders the open dialog, if any; only then does it follow the book. */
 export function DialogHost() {
@@ -76,10 +77,20 @@ function OpenDialog({ dialog }: { readonly dialog: Dialog }) {
           onReload={() => void session.reload()}
           onOverwrite={() => void session.overwrite(dialog.disk)}
           onCompare={() => store.openDialog({ kind: 'compare', disk: dialog.disk })}
+          onKeepBoth={() => dialog.disk && store.openDialog({ kind: 'keepBoth', disk: dialog.disk })}
         />
       );
     case 'compare':
-      return <CompareDialog disk={dialog.disk?.text ?? ''} mine={mine} onClose={close} onReload={() => void session.reload()} onOverwrite={() => void session.overwrite(dialog.disk)} />;
+      return (
+        <CompareDialog
+          disk={dialog.disk?.text ?? ''}
+          mine={mine}
+          onClose={close}
+          onReload={() => void session.reload()}
+          onOverwrite={() => void session.overwrite(dialog.disk)}
+          onKeepBoth={dialog.disk ? () => dialog.disk && store.openDialog({ kind: 'keepBoth', disk: dialog.disk }) : undefined}
+        />
+      );
     case 'recover':
       return <RecoverDialog backups={dialog.backups} onClose={close} onRestore={(b) => void session.restore(b)} onDiscard={(b) => void session.discard(b)} />;
     case 'newBook':
@@ -94,5 +105,7 @@ function OpenDialog({ dialog }: { readonly dialog: Dialog }) {
       return <SlackImportHost onClose={close} />;
     case 'changes':
       return <ChangesDialog onClose={close} />;
+    case 'keepBoth':
+      return <KeepBothDialog disk={dialog.disk} onClose={close} />;
   }
 }

@@ -11,13 +11,15 @@ interface Props {
   readonly detail?: string | null;
   readonly className?: string;
   readonly iconOnly?: boolean;
+  /** The id of what says why it is off, when it is. */
+  readonly describedBy?: string;
 }
 
-export function CommandButton({ command, args, icon, detail, className, iconOnly }: Props) {
+export function CommandButton({ command, args, icon, detail, className, iconOnly, describedBy }: Props) {
   const c = useCommand(command, args);
   const tip = [detail ?? c.label, c.shortcut ? `(${c.shortcut})` : ''].filter(Boolean).join(' ');
   return (
-    <button type="button" className={className ?? 'btn'} onClick={c.run} disabled={!c.enabled} title={tip} aria-label={iconOnly ? c.label : undefined}>
+    <button type="button" className={className ?? 'btn'} onClick={c.run} disabled={!c.enabled} title={tip} aria-label={iconOnly ? c.label : undefined} aria-describedby={describedBy}>
       {icon}
       {iconOnly ? null : <span>{c.label}</span>}
     </button>

@@ -5,7 +5,13 @@ import { switchView } from '../place/revealPlace';
 import { canEditForm, hasBook } from './handler';
 import type { Handlers } from './handler';
 
-const focusSoon = (selector: string) => setTimeout(() => document.querySelector<HTMLElement>(selector)?.focus(), 0);
+/** Focuses a field soon; a search box's old query is selected, so typing replaces it (as VS Code's quick open does). */
+const focusSoon = (selector: string) =>
+  setTimeout(() => {
+    const el = document.querySelector<HTMLElement>(selector);
+    el?.focus();
+    if (el instanceof HTMLInputElement) el.select();
+  }, 0);
 
 const THEMES: readonly Theme[] = ['system', 'light', 'dark'];
 
@@ -13,7 +19,7 @@ type AppCommandId = 'save' | 'revert' | 'undo' | 'redo' | 'find' | 'searchBooks'
 
 /** What the editor's own commands do. */
 export const APP_COMMANDS: Handlers<AppCommandId> = {
-  save: { enabled: (c) => hasBook(c) && !c.store.get().ui.busy, run: ({ session }) => session.save() },
+  save: { enabled: (c) => hasBook(c) && !c.store.get().ui.busy && !c.store.get().ui.hostGone, run: ({ session }) => session.save() },
   revert: { enabled: ({ store }) => isDirty(store.get().book), run: ({ session }) => session.revert() },
   undo: { enabled: ({ store }) => (store.get().book?.history.undo.length ?? 0) > 0, run: ({ session }) => session.undo() },
   redo: { enabled: ({ store }) => (store.get().book?.history.redo.length ?? 0) > 0, run: ({ session }) => session.redo() },

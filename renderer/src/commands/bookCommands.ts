@@ -8,6 +8,7 @@ import {
   threadCount, threadMatches, threadsOf,
 } from '../../../shared/index';
 import type { MoveVia } from '../../../shared/commands';
+import { setBody } from '../../../shared/index';
 import type { EditorStore } from '../store/editorStore';
 import { expandedWith, toggledWith } from '../store/uiSlice';
 import { canEditForm, hasBook } from './handler';
@@ -16,7 +17,8 @@ import type { Handlers } from './handler';
 type BookCommandId =
   | 'field.edit' | 'author.add' | 'author.remove' | 'author.move' | 'link.add' | 'link.edit' | 'link.delete' | 'link.move'
   | 'thread.add' | 'thread.toggle' | 'thread.edit' | 'thread.delete' | 'thread.move' | 'thread.moveTo' | 'thread.demote' | 'thread.demoteTo' | 'thread.merge' | 'thread.mergeInto'
-  | 'reply.add' | 'reply.edit' | 'reply.delete' | 'reply.move' | 'reply.moveTo' | 'reply.promote';
+  | 'reply.add' | 'reply.edit' | 'reply.delete' | 'reply.move' | 'reply.moveTo' | 'reply.promote'
+  | 'body.edit';
 
 const dataOf = (store: EditorStore) => store.get().book?.doc.data ?? null;
 const expand = (store: EditorStore, t: number) => store.setUi({ toggled: expandedWith(store.get().ui, t) });
@@ -45,6 +47,7 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
 export const BOOK_COMMANDS: Handlers<BookCommandId> = {
   // A description in the site's form follows the title and the authors, in the same step.
   'field.edit': { ...edit, run: ({ store }, args) => store.run(setField, args, args.key === 'title') },
+  'body.edit': { ...edit, run: ({ store }, args) => store.run(setBody, args) },
   'author.add': { ...edit, run: ({ store }, args) => store.run(addAuthor, args, true) && store.announce(`Added author ${authorName(store, args.author)}; ${plural(authorsNow(store).length, 'author')}.`) },
   'author.remove': {
     ...edit,

@@ -8,12 +8,14 @@ interface Props {
   readonly mine: string;
   readonly onReload: () => void;
   readonly onOverwrite: () => void;
+  /** Absent when there is no disk version to merge with. */
+  readonly onKeepBoth?: () => void;
   readonly onClose: () => void;
 }
 
 const CONTEXT = 3;
 
-export function CompareDialog({ disk, mine, onReload, onOverwrite, onClose }: Props) {
+export function CompareDialog({ disk, mine, onReload, onOverwrite, onKeepBoth, onClose }: Props) {
   const rows = useMemo(() => {
     const lines = lineDiff(disk, mine);
     const keep = lines.map((l, i) => l.kind !== 'same' || lines.slice(Math.max(0, i - CONTEXT), i + CONTEXT + 1).some((x) => x.kind !== 'same'));
@@ -33,6 +35,7 @@ export function CompareDialog({ disk, mine, onReload, onOverwrite, onClose }: Pr
         <>
           <button type="button" className="btn" onClick={onClose}>Close</button>
           <button type="button" className="btn btn-danger" onClick={onReload}>Reload</button>
+          {onKeepBoth ? <button type="button" className="btn" onClick={onKeepBoth}>Keep both</button> : null}
           <button type="button" className="btn btn-primary" onClick={onOverwrite}>Overwrite</button>
         </>
       }

@@ -36,9 +36,10 @@ export function Banners() {
         <div className="banner banner-warning" role="alert">
           <Icon name="warning" />
           <div>
-            <strong>This file changed on disk.</strong> You have unsaved changes here; saving will ask before overwriting.
+            <strong>This file changed on disk.</strong> You have unsaved changes here; saving will ask before overwriting. Keep both puts your changes into the version on disk.
           </div>
           <button type="button" className="btn btn-small" onClick={() => void session.compare()}>Compare</button>
+          <button type="button" className="btn btn-small" onClick={() => void session.keepBoth()}>Keep both</button>
           <button type="button" className="btn btn-small btn-danger" onClick={() => void session.reload()}>Reload</button>
           <button type="button" className="icon-btn" aria-label="Dismiss" onClick={() => store.setUi({ externalChange: false })}><Icon name="close" /></button>
         </div>

@@ -18,6 +18,7 @@ export function EditorHeader() {
   const dirty = useEditor(dirtyOf);
   const undo = useEditor((s) => (s.book ? undoLabel(s.book.history) : null));
   const redo = useEditor((s) => (s.book ? redoLabel(s.book.history) : null));
+  const hostGone = useEditor((s) => s.ui.hostGone);
   const tab = (id: 'form' | 'raw', label: string) => (
     <button type="button" role="tab" id={`tab-${id}`} aria-selected={view === id} aria-controls={`panel-${id}`} tabIndex={view === id ? 0 : -1} className={`tab${view === id ? ' active' : ''}`}
       onClick={() => registry.dispatch(`view.${id}`, { store, session }, 'button')}
@@ -51,7 +52,7 @@ export function EditorHeader() {
         <CommandButton command="undo" className="icon-btn" iconOnly icon={<Icon name="undo" />} detail={undo ? `Undo ${undo}` : null} />
         <CommandButton command="redo" className="icon-btn" iconOnly icon={<Icon name="redo" />} detail={redo ? `Redo ${redo}` : null} />
         <CommandButton command="review" className="btn" icon={<Icon name="diff" />} detail="Review changes: the file on disk against what Save will write" />
-        <CommandButton command="save" className="btn btn-primary" icon={<Icon name="save" />} />
+        <CommandButton command="save" className="btn btn-primary" icon={<Icon name="save" />} detail={hostGone ? "Save is off: the editor's host is not reachable" : null} describedBy={hostGone ? 'status-connection' : undefined} />
         <ChangesButton />
         <button type="button" className={`icon-btn${preview ? ' on' : ''}`} aria-pressed={preview} aria-label="Preview" title={withShortcut(`${preview ? 'Hide' : 'Show'} the preview`, 'view.preview')} onClick={() => registry.dispatch('view.preview', { store, session }, 'button')}>
           <Icon name="panel" />

@@ -1,7 +1,10 @@
-/** A site image path with a thumbnail read from disk and a warning when the file is missing; optionally actions under the path and a drop target for image files. */
+/**
+ * A site image path with a thumbnail read from disk; optionally actions under the path and a drop
+ * target for image files. Its warnings are the validation's only (the same ones the problems list
+ * and the status bar count); a file the validation does not check is said to be missing in a plain note.
+ */
 import { useId, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
-import type { Diagnostic } from '../../../shared/index';
 import { Icon } from '../ui/Icon';
 import { FieldMessages, severityOf } from '../ui/FieldMessages';
 import type { FieldProps } from '../ui/FieldMessages';
@@ -30,8 +33,7 @@ const hasFiles = (e: React.DragEvent) => [...e.dataTransfer.types].includes('Fil
 export function ImageField({ label, value, onChange, path, diagnostics, url, missing, readOnly, shape = 'cover', missingShown, children, describedBy, onDropFile, dropLabel }: Props) {
   const id = useId();
   const severity = severityOf(diagnostics);
-  const notice = missing && value && !missingShown && !diagnostics?.some((d) => d.code === 'cover-missing') ? [{ severity: 'warning' as const, message: `The file ${value.replace(/^\/+/, '')} does not exist in the site.` }] : [];
-  const all = [...(diagnostics ?? []), ...(notice as unknown as Diagnostic[])];
+  const note = missing && value && !missingShown && !diagnostics?.length ? `No file at ${value.replace(/^\/+/, '')} yet.` : null;
   const [over, setOver] = useState(false);
   const depth = useRef(0);
   const drops = onDropFile && !readOnly;
@@ -63,18 +65,19 @@ export function ImageField({ label, value, onChange, path, diagnostics, url, mis
         },
       }
     : {};
-  const described = [all.length ? `${id}-msg` : '', describedBy ?? ''].filter(Boolean).join(' ');
+  const described = [diagnostics?.length ? `${id}-msg` : '', note ? `${id}-note` : '', describedBy ?? ''].filter(Boolean).join(' ');
   return (
     <div className={`field field-image${drops ? ' drop-target' : ''}${over ? ' drop-over' : ''}`} {...dropProps}>
       <label htmlFor={id} className="field-label">{label}</label>
-      <input id={id} type="text" className={`input${severity || missing ? ` input-${severity ?? 'warning'}` : ''}`} data-path={path} value={value} title={value || undefined} readOnly={readOnly} spellCheck={false} aria-describedby={described || undefined} onChange={(e) => onChange(e.target.value)} />
+      <input id={id} type="text" className={`input${severity ? ` input-${severity}` : ''}`} data-path={path} value={value} title={value || undefined} readOnly={readOnly} spellCheck={false} aria-describedby={described || undefined} onChange={(e) => onChange(e.target.value)} />
       <div className="image-row">
         <div className={`thumb thumb-${shape}${missing ? ' thumb-missing' : ''}`} aria-hidden="true">
           {url && !missing ? <img src={url} alt="" /> : <Icon name="image" size={20} />}
         </div>
         {children ? <div className="image-main">{children}</div> : null}
       </div>
-      <FieldMessages id={`${id}-msg`} diagnostics={all} />
+      <FieldMessages id={`${id}-msg`} diagnostics={diagnostics} />
+      {note ? <p className="field-note muted" id={`${id}-note`}>{note}</p> : null}
       {over ? (
         <div className="drop-label" aria-hidden="true">
           <Icon name="image" size={18} />

@@ -2,6 +2,7 @@
 import type { Book, Diagnostic, TextField as TextKey } from '../../../shared/index';
 import type { Person } from '../../../shared/api';
 import type { ImageInfo } from '../services/useImage';
+import { mondayOf } from '../../../shared/index';
 import { TextField } from '../ui/TextField';
 import { DateTimeField } from './DateTimeField';
 import { CoverField } from './CoverField';
@@ -24,6 +25,12 @@ interface Props {
   readonly onAuthors: { add(a: string): void; remove(i: number): void; move(from: number, to: number): void };
 }
 
+/** The real day at the start of a date-time text, or null. */
+const dayPart = (s: string): string | null => {
+  const day = /^\d{4}-\d{2}-\d{2}/.exec(s.trim())?.[0];
+  return day && mondayOf(day) ? day : null;
+};
+
 export function MetadataForm({ book, authors, people, diagnostics, images, imageActions, readOnly, onSet, onAuthors }: Props) {
   const text = (key: 'title' | 'description', label: string, multiline = false) => (
     <TextField label={label} value={book[key]} path={key} diagnostics={diagnostics.get(key)} readOnly={readOnly} multiline={multiline} onChange={(v) => onSet(key, v)} />
@@ -41,8 +48,8 @@ export function MetadataForm({ book, authors, people, diagnostics, images, image
         </div>
         <div className="stack">
           <div className="grid-2 tight">
-            <DateTimeField label="Start" value={book.start} path="start" diagnostics={diagnostics.get('start')} readOnly={readOnly} onChange={(v) => onSet('start', v)} />
-            <DateTimeField label="End" value={book.end} path="end" diagnostics={diagnostics.get('end')} readOnly={readOnly} onChange={(v) => onSet('end', v)} />
+            <DateTimeField label="Start" which="start" weekDay={dayPart(book.end)} value={book.start} path="start" diagnostics={diagnostics.get('start')} readOnly={readOnly} onChange={(v) => onSet('start', v)} />
+            <DateTimeField label="End" which="end" weekDay={dayPart(book.start)} value={book.end} path="end" diagnostics={diagnostics.get('end')} readOnly={readOnly} onChange={(v) => onSet('end', v)} />
           </div>
           {readOnly ? null : <div className="reschedule-row"><CommandButton command="reschedule" className="btn btn-small" /></div>}
         </div>

@@ -13,6 +13,7 @@ import { LinksEditor } from './LinksEditor';
 import { MetadataForm } from './MetadataForm';
 import { ReplaceImageDialog } from './ReplaceImageDialog';
 import { useBookImages } from './useBookImages';
+import { BodyField } from './BodyField';
 
 export const MetadataPane = memo(function MetadataPane() {
   const run = useRun();
@@ -64,6 +65,7 @@ export const MetadataPane = memo(function MetadataPane() {
       <MetadataForm book={book} authors={authors} people={people} diagnostics={byPath} images={{ cover: coverImage, image: imageImage }} imageActions={imageActions} readOnly={readOnly} onSet={actions.setField} onAuthors={actions.authors} />
       {bookImages.question ? <ReplaceImageDialog question={bookImages.question} /> : null}
       <LinksEditor value={links} diagnostics={linkDiagnostics} readOnly={readOnly} onSet={actions.links.set} onAdd={actions.links.add} onRemove={actions.links.remove} onMove={actions.links.move} />
+      <BodyField />
     </>
   );
 });

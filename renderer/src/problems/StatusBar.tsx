@@ -16,15 +16,24 @@ export function StatusBar() {
   const errors = useEditor((s) => diagnosticsOf(s).filter((d) => d.severity === 'error').length);
   const warnings = useEditor((s) => diagnosticsOf(s).length) - errors;
   const busy = useEditor((s) => s.ui.busy);
+  const removed = useEditor((s) => s.ui.removedOnDisk);
   const last = useEditor((s) => (s.book ? undoLabel(s.book.history) : null));
   const open = useEditor((s) => s.ui.problemsOpen);
+  const remote = useEditor((s) => s.ui.remote);
+  const hostGone = useEditor((s) => s.ui.hostGone);
   return (
     <footer className="statusbar">
       {git ? <GitStatusItem git={git} /> : null}
       <span className="status-path">{path ?? 'No book open'}</span>
-      {path ? <span className={`status-state${dirty ? ' dirty' : ''}`}>{busy ? 'Working…' : dirty ? 'Unsaved changes' : 'Saved'}</span> : null}
+      {path ? <span className={`status-state${dirty || removed ? ' dirty' : ''}`}>{busy ? 'Working…' : removed ? 'Deleted on disk: Save writes it again' : dirty ? 'Unsaved changes' : 'Saved'}</span> : null}
       {last ? <span className="muted status-last">Last change: {last}</span> : null}
       <div className="spacer" />
+      {remote ? (
+        <span id="status-connection" className={`status-connection${hostGone ? ' lost' : ''}`} role="status" title={hostGone ?? "Connected to the editor's host"}>
+          <span className="status-dot" aria-hidden="true" />
+          {hostGone ? 'Host not reachable: Save is off' : 'Connected'}
+        </span>
+      ) : null}
       {path ? (
         <button type="button" className={`status-problems${errors ? ' has-errors' : ''}`} aria-pressed={open} aria-label={`Problems: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`} onClick={() => store.setUi({ problemsOpen: !open })}>
           <Icon name="error" size={14} />

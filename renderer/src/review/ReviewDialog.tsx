@@ -3,17 +3,14 @@
  * write, in a Monaco diff, with the count of changed lines up front. The product's promise
  * is that this diff is small; this is where the user sees it. Save from here.
  */
-import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useServices } from '../services/services';
-import { useDark } from '../services/theme';
-import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { useEditor } from '../store/hooks';
 import { freshDiagnosticsOf } from '../store/derived';
 import { lineDiff } from '../diff/lineDiff';
 import { Dialog } from '../ui/Dialog';
 import { summarize, summaryText } from './diffSummary';
-
-const DiffView = lazy(() => import('./DiffView'));
+import { DiffPanel } from './DiffPanel';
 
 interface Disk {
   readonly text: string;
@@ -23,14 +20,12 @@ interface Disk {
 
 export function ReviewDialog({ onClose }: { readonly onClose: () => void }) {
   const { session } = useServices();
-  const dark = useDark();
   const path = useEditor((s) => s.book?.path ?? '');
   const mine = useEditor((s) => s.book?.doc.text ?? '');
   const savedText = useEditor((s) => s.book?.savedText ?? '');
   const busy = useEditor((s) => s.ui.busy);
   const errors = useEditor((s) => freshDiagnosticsOf(s).filter((d) => d.severity === 'error').length);
   const [disk, setDisk] = useState<Disk | null>(null);
-  const [sideBySide, setSideBySide] = useState(false);
 
   // Read from disk when the dialog opens and after each save, so the left side is the file as it is.
   useEffect(() => {
@@ -43,7 +38,8 @@ export function ReviewDialog({ onClose }: { readonly onClose: () => void }) {
 
   const summary = useMemo(() => (disk ? summarize(lineDiff(disk.text, mine)) : null), [disk, mine]);
   const same = disk !== null && disk.text === mine;
-  const reason = errors ? `Fix the ${errors === 1 ? 'error' : `${errors} errors`} in the problems list first.` : same ? 'Nothing to save: the file on disk already holds this text.' : null;
+  const hostGone = useEditor((s) => s.ui.hostGone);
+  const reason = hostGone ? "The editor's host is not reachable: Save is off until it is back." : errors ? `Fix the ${errors === 1 ? 'error' : `${errors} errors`} in the problems list first.` : same ? 'Nothing to save: the file on disk already holds this text.' : null;
   const save = () => void session.save().then((ok) => ok && onClose());
 
   return (
@@ -65,25 +61,8 @@ export function ReviewDialog({ onClose }: { readonly onClose: () => void }) {
           {summary && (summary.added || summary.removed) ? <span className="muted"> · the other {summary.kept} line{summary.kept === 1 ? '' : 's'} stay byte for byte as they are</span> : null}
         </p>
         <span className="muted review-path">{disk?.missing ? `${path} is not on disk yet: all of it is new.` : path}</span>
-        <div className="spacer" />
-        <div className="segmented" role="group" aria-label="Layout">
-          <button type="button" className={`seg${sideBySide ? '' : ' on'}`} aria-pressed={!sideBySide} onClick={() => setSideBySide(false)}>Inline</button>
-          <button type="button" className={`seg${sideBySide ? ' on' : ''}`} aria-pressed={sideBySide} onClick={() => setSideBySide(true)}>Side by side</button>
-        </div>
       </div>
-      <div className="review-legend muted" aria-hidden="true">
-        <span className="diff-key removed">− on disk</span>
-        <span className="diff-key added">+ after Save</span>
-      </div>
-      <div className="review-diff" role="group" aria-label="Differences">
-        {disk ? (
-          <ErrorBoundary fallback={(error) => <pre className="crash">{error.message}</pre>}>
-            <Suspense fallback={<p className="muted">Loading the differences…</p>}>
-              <DiffView original={disk.text} modified={mine} sideBySide={sideBySide} dark={dark} />
-            </Suspense>
-          </ErrorBoundary>
-        ) : null}
-      </div>
+      {disk ? <DiffPanel original={disk.text} modified={mine} /> : null}
     </Dialog>
   );
 }

@@ -131,7 +131,7 @@ export class Session {
         return false;
       }
       if (this.store.get().book?.path === path) this.store.markSaved(text, result.fingerprint);
-      this.store.setUi({ externalChange: false });
+      this.store.setUi({ externalChange: false, removedOnDisk: false });
       this.store.notify('success', 'Saved.');
       void this.discardBackup(path);
       void this.refreshBooks();
@@ -143,6 +143,32 @@ export class Session {
     } finally {
       this.store.setUi({ busy: false });
     }
+  }
+
+  /** Reads the open book from disk and opens Keep both with it (the banner's way in; the conflict dialog has the disk's version already). */
+  async keepBoth(): Promise<void> {
+    this.flush();
+    const book = this.store.get().book;
+    if (!book) return;
+    const disk = await this.api.readBook(book.path).catch(() => null);
+    if (disk) this.store.openDialog({ kind: 'keepBoth', disk });
+    else this.store.notify('error', `${book.path} is not on disk any more: there is nothing to keep besides your version. Save writes it back.`);
+  }
+
+  /**
+   * Saves Keep both's merge of your changes and the disk's: the merged text becomes the
+   * editor's (one undo step, "Keep both", so undo goes back to yours), the disk's version
+   * the one it is based on; then it is saved as any text is (errors block, and a newer
+   * change on disk asks again).
+   */
+  async saveMerged(disk: BookFile, text: string): Promise<boolean> {
+    this.flush();
+    const book = this.store.get().book;
+    if (!book || book.path !== disk.path) return false;
+    this.store.openDialog(null);
+    if (text !== book.doc.text) this.store.replaceText(text, 'Keep both', null);
+    this.store.markSaved(disk.text, disk.fingerprint);
+    return this.save();
   }
 
   /** Reads the open book again from disk, dropping unsaved changes. */
@@ -202,6 +228,8 @@ export class Session {
       const file = await this.api.newBook(request);
       this.store.openDialog(null);
       this.store.load(file);
+      // The library's filter would hide the new book: the whole library shows again, with it.
+      this.store.setUi({ bookFilter: '' });
       void this.refreshBooks();
       return null;
     } catch (e) {

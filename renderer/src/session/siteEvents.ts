@@ -30,10 +30,18 @@ export function listen(session: Session, runCommand: (command: string) => void):
         refreshSoon();
         break;
       case 'book-added':
+        // The open book's file is back (written again by another program): it is on disk, and may differ.
+        if (session.store.get().ui.removedOnDisk && session.store.get().book?.path === event.path) {
+          session.store.setUi({ removedOnDisk: false });
+          void session.bookChanged(event.path);
+        }
         refreshSoon();
         break;
       case 'book-removed':
-        if (session.store.get().book?.path === event.path) session.store.notify('error', 'The open book was removed from disk. Save to write it again.');
+        if (session.store.get().book?.path === event.path) {
+          session.store.setUi({ removedOnDisk: true });
+          session.store.notify('error', 'The open book was removed from disk. Save to write it again.');
+        }
         refreshSoon();
         break;
       case 'people-changed':
@@ -59,11 +67,22 @@ export function listen(session: Session, runCommand: (command: string) => void):
         const batch = await session.nextEvents(cursor);
         if (stopped) return;
         failures = 0;
+        if (session.store.get().ui.hostGone) {
+          session.store.setUi({ hostGone: null });
+          session.store.notify('info', "Connected to the editor's host again.");
+        }
         const first = cursor === 0;
         cursor = batch.cursor;
         // Cursor 0 returns the current cursor; events before it happened before this page.
         if (!first) batch.events.forEach(handle);
-      } catch {
+      } catch (e) {
+        if (stopped) return;
+        // The long poll is always waiting on the host: when it fails, the host went away (or turned this page away).
+        if (!session.store.get().ui.hostGone) {
+          const why = e instanceof Error && e.message ? e.message : "The editor's host is not reachable.";
+          session.store.setUi({ hostGone: why });
+          session.store.notify('error', why);
+        }
         failures++;
         await new Promise((r) => setTimeout(r, Math.min(10_000, 500 * 2 ** Math.min(failures, 5))));
       }

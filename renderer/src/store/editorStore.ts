@@ -92,7 +92,8 @@ export function createEditorStore(initial: EditorState = INITIAL_STATE, now: () 
     const book = f(s.book);
     return book === s.book ? s : { ...s, book };
   });
-  const setUi = (patch: Partial<UiState>) => store.set((s) => ({ ...s, ui: { ...s.ui, ...patch } }));
+  // Every view asked for is remembered, so a book forced into Raw does not keep the next one there.
+  const setUi = (patch: Partial<UiState>) => store.set((s) => ({ ...s, ui: { ...s.ui, ...patch, ...(patch.view ? { chosenView: patch.view } : {}) } }));
   const notify = (kind: Notice['kind'], text: string, action?: Notice['action']) => setUi({ notice: { kind, text, id: ++seq, ...(action ? { action } : {}) } });
   /** Runs a change of the book; an edit that cannot apply is reported, not thrown. */
   const attempt = (label: string, change: () => boolean): boolean => {
@@ -118,11 +119,12 @@ export function createEditorStore(initial: EditorState = INITIAL_STATE, now: () 
           ui: {
             ...s.ui,
             externalChange: false,
+            removedOnDisk: false,
             ...(same ? {} : { expandedByDefault: !big, toggled: new Set<number>(), threadFilter: '', focus: null, place: null, rawReveal: null }),
             // A file the forms cannot show at all (no front matter, binary, not a mapping) opens in the raw view;
             // so does one that is not UTF-8, read-only: saving any text would replace its bytes.
             readOnly: file.notUtf8At === undefined ? null : `This file is not valid UTF-8: its first bad byte is at byte offset ${file.notUtf8At}. It is shown read-only (bad bytes as \uFFFD) and cannot be saved, so no byte of it is replaced. Convert it to UTF-8 outside the editor, then open it again.`,
-            ...(book.readable && file.notUtf8At === undefined ? {} : { view: 'raw' as const }),
+            view: book.readable && file.notUtf8At === undefined ? s.ui.chosenView : 'raw',
           },
         };
       });

@@ -15,7 +15,8 @@ export type Dialog =
   | { readonly kind: 'createPerson'; readonly id: string }
   | { readonly kind: 'reschedule' }
   | { readonly kind: 'importSlack' }
-  | { readonly kind: 'changes' };
+  | { readonly kind: 'changes' }
+  | { readonly kind: 'keepBoth'; readonly disk: BookFile };
 
 export interface Notice {
   readonly kind: 'error' | 'info' | 'success';
@@ -38,6 +39,8 @@ export type Theme = 'system' | 'light' | 'dark';
 
 export interface UiState {
   readonly view: 'form' | 'raw';
+  /** The view last asked for; a book the forms cannot show opens in Raw, and the next one in this view again. */
+  readonly chosenView: 'form' | 'raw';
   readonly preview: boolean;
   readonly problemsOpen: boolean;
   readonly threadFilter: string;
@@ -61,10 +64,17 @@ export interface UiState {
   readonly readOnly: string | null;
   readonly busy: boolean;
   readonly theme: Theme;
+  /** The page talks to a host over HTTP (a browser tab), so the status bar shows the connection. */
+  readonly remote: boolean;
+  /** Why the host cannot be reached (its long poll failed), or null while it answers. */
+  readonly hostGone: string | null;
+  /** The open book's file was removed from disk (Save writes it again). */
+  readonly removedOnDisk: boolean;
 }
 
 export const INITIAL_UI: UiState = {
   view: 'form',
+  chosenView: 'form',
   preview: true,
   problemsOpen: false,
   threadFilter: '',
@@ -81,6 +91,9 @@ export const INITIAL_UI: UiState = {
   readOnly: null,
   busy: false,
   theme: 'system',
+  remote: false,
+  hostGone: null,
+  removedOnDisk: false,
 };
 
 /** Books with more threads than this start collapsed and render only what is on screen. */

@@ -9,7 +9,7 @@ export interface SetLinkArgs {
 
 /** Sets a link's text or URL; typing in one field merges into one undo step. */
 export const setLink = bookEdit(
-  ({ key }: SetLinkArgs) => `Edit link ${key}`,
+  ({ key }: SetLinkArgs) => (key === 'link' ? 'Edit link address' : 'Edit link text'),
   (_doc, { index, key, value }: SetLinkArgs) => [{ op: 'set', path: ['links', index, key], value }],
   ({ index, key }) => `set:links.${index}.${key}`,
 );
