@@ -116,7 +116,7 @@ async function editorKeys(browser: Browser, url: string, book: BenchBook): Promi
     const t = Number(/^Thread (\d+)/.exec((await thread.getAttribute('aria-label')) ?? '')?.[1]) - 1;
     const expand = thread.getByRole('button', { name: /Expand/ });
     if (await expand.count()) await expand.first().click();
-    await thread.getByRole('textbox', { name: 'Text' }).nth(1).click();
+    await thread.getByRole('textbox', { name: 'Text' }).nth(1).click({ timeout: 120_000 });
     await page.keyboard.press('End');
     await page.evaluate((thread) => {
       (window as unknown as { benchShows: (s: string) => boolean }).benchShows = (needle) => {
@@ -171,7 +171,7 @@ async function waitWatch(page: Page, key: 'benchOpen' | 'benchRaw'): Promise<num
 /** Opens `book` in a page where the library shows; the time from the press to the frame after both titles show it. */
 async function timeOpen(page: Page, book: BenchBook): Promise<number> {
   await armOpenWatch(page, book.title);
-  await libraryRow(page, book.title).click();
+  await libraryRow(page, book.title).click({ timeout: 120_000 });
   return waitWatch(page, 'benchOpen');
 }
 
@@ -288,7 +288,7 @@ async function editorRaw(browser: Browser, url: string, book: BenchBook): Promis
       await timeOpen(page, book);
       await page.waitForTimeout(1000);
       await armRawWatch(page, rawNeedle(book.text), true);
-      await page.getByRole('tab', { name: 'Raw' }).click();
+      await page.getByRole('tab', { name: 'Raw' }).click({ timeout: 120_000 });
       times.push(await waitWatch(page, 'benchRaw'));
       const b = await page.locator('.raw').boundingBox();
       if (b) box = { width: Math.round(b.width), height: Math.round(b.height) };

@@ -17,10 +17,12 @@ export interface PreviewHandlers {
 }
 
 /**
- * Extra style for the editor only: the page a little smaller, as it sits in a side pane; each thread
- * contained, so writing one does not make the browser revisit the other 1,999; a thread shows it can be clicked.
+ * Extra style for the editor only, written into the document's head: the page a little smaller, as it
+ * sits in a side pane; each thread contained, so writing one does not make the browser revisit the
+ * other 1,999, and skipped (laid out at its last or estimated height) until it scrolls into view; a
+ * thread shows it can be clicked.
  */
-const EDITOR_CSS = ':root,body{font-size:14px}.book-archive-thread{contain:content}[data-thread]{cursor:pointer}.book-archive-thread:hover>.name,.book-archive-reply:hover>.name{text-decoration:underline;text-decoration-color:var(--muted)}';
+export const EDITOR_CSS = ':root,body{font-size:14px}.book-archive-thread{contain:content;content-visibility:auto;contain-intrinsic-size:auto 160px}[data-thread]{cursor:pointer}.book-archive-thread:hover>.name,.book-archive-reply:hover>.name{text-decoration:underline;text-decoration-color:var(--muted)}';
 
 // The frame's nodes come from another realm: check shapes, not classes.
 const asElement = (t: EventTarget | null): Element | null => (t && (t as Node).nodeType === 1 ? (t as Element) : t && (t as Node).parentElement ? (t as Node).parentElement : null);
@@ -78,7 +80,9 @@ export class LivePreview {
     this.loaded = false;
     this.current = null;
     this.waiting = preview.parts;
-    this.frame.srcdoc = preview.html();
+    const html = preview.html();
+    const head = html.indexOf('</head>');
+    this.frame.srcdoc = head < 0 ? html : `${html.slice(0, head)}<style>${EDITOR_CSS}</style>${html.slice(head)}`;
   }
 
   private readonly onLoad = () => {
@@ -86,9 +90,6 @@ export class LivePreview {
     // The frame's first, empty document may also report a load: wait for ours.
     if (!doc || this.waiting === null || !doc.querySelector('main.book')) return;
     this.loaded = true;
-    const style = doc.createElement('style');
-    style.textContent = EDITOR_CSS;
-    doc.head.append(style);
     doc.addEventListener('click', this.onClick);
     doc.addEventListener('auxclick', this.onClick);
     this.shown = this.waiting;
