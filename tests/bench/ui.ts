@@ -111,6 +111,12 @@ async function editorKeys(browser: Browser, url: string, book: BenchBook): Promi
     await page.getByRole('region', { name: 'Preview' }).waitFor({ timeout: 60_000 });
     const cards = page.getByRole('article', { name: /^Thread \d+ by / });
     await cards.first().waitFor({ timeout: 60_000 });
+    // The cards after the first ones render in idle time: wait until their number holds for a second.
+    for (let n = -1, same = 0; same < 4; await page.waitForTimeout(250)) {
+      const m = await cards.count();
+      same = m === n ? same + 1 : 0;
+      n = m;
+    }
     const thread = cards.nth(Math.floor((await cards.count()) / 2));
     await thread.scrollIntoViewIfNeeded();
     const t = Number(/^Thread (\d+)/.exec((await thread.getAttribute('aria-label')) ?? '')?.[1]) - 1;

@@ -63,14 +63,21 @@ export class LivePreview {
     frame.addEventListener('load', this.onLoad);
   }
 
-  /** Shows a preview (the whole document the first time, its changed parts after). */
-  show(preview: BookPreview): void {
+  /** Shows a preview (the whole document the first time, its changed parts after); `fresh` for another book's, shown from its top and first threads. */
+  show(preview: BookPreview, fresh = false): void {
     this.latest = preview;
     const doc = this.loaded ? this.frame.contentDocument : null;
     const main = doc?.querySelector('main.book');
     if (!doc || !main || !this.shown) {
       this.load(preview);
       return;
+    }
+    if (fresh) {
+      this.cancelFill?.();
+      this.cancelFill = null;
+      this.limit = this.firstLimit(preview);
+      doc.defaultView?.scrollTo(0, 0);
+      if (this.limit !== Infinity) this.cancelFill = later(this.fill);
     }
     const next = this.limit === Infinity ? preview.parts : preview.partsUpTo(this.limit);
     patchPreview(doc, main, this.shown, next);
@@ -103,12 +110,16 @@ export class LivePreview {
     this.frame.contentDocument?.removeEventListener('auxclick', this.onClick);
   }
 
+  private firstLimit(preview: BookPreview): number {
+    return preview.count !== null && preview.count > FIRST_THREADS ? FIRST_THREADS : Infinity;
+  }
+
   private load(preview: BookPreview): void {
     this.loaded = false;
     this.current = null;
     this.cancelFill?.();
     this.cancelFill = null;
-    this.limit = preview.count !== null && preview.count > FIRST_THREADS ? FIRST_THREADS : Infinity;
+    this.limit = this.firstLimit(preview);
     this.waiting = preview.partsUpTo(this.limit);
     const html = preview.html(this.limit);
     const head = html.indexOf('</head>');
