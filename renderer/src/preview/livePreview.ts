@@ -31,11 +31,11 @@ export const FIRST_THREADS = 12;
 const SLICE_THREADS = 40;
 
 type Later = (run: (deadline?: IdleDeadline) => void) => () => void;
-/** Runs in idle time (at the latest after half a second), or after a task where there is no idle callback. */
+/** Runs in idle time (at the latest after a tenth of a second), or after a task where there is no idle callback. */
 const later: Later =
   typeof requestIdleCallback === 'function'
     ? (run) => {
-        const id = requestIdleCallback(run, { timeout: 500 });
+        const id = requestIdleCallback(run, { timeout: 100 });
         return () => cancelIdleCallback(id);
       }
     : (run) => {
@@ -79,6 +79,9 @@ export class LivePreview {
       doc.defaultView?.scrollTo(0, 0);
       if (this.limit !== Infinity) this.cancelFill = later(this.fill);
     }
+    // The thread being edited shows at once, with those before it, whatever the fill has reached.
+    const at = this.place ? /^archive\.(\d+)/.exec(this.place) : null;
+    if (at && Number(at[1]) >= this.limit) this.limit = Number(at[1]) + 1 >= (preview.count ?? 0) ? Infinity : Number(at[1]) + 1;
     const next = this.limit === Infinity ? preview.parts : preview.partsUpTo(this.limit);
     patchPreview(doc, main, this.shown, next);
     this.shown = next;
