@@ -387,7 +387,10 @@ export async function uiRows(root: string, corpus: string | null): Promise<{ row
   };
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
   const rows: Row[] = [];
+  // BENCH_UI=words runs only the UI rows whose name holds them (the floor always runs).
+  const only = process.env.BENCH_UI;
   const attempt = async (what: string, f: () => Promise<void>) => {
+    if (only && what !== 'ui keystroke floor p95' && !what.includes(only)) return void skipped.push(`${what}: not in BENCH_UI`);
     try {
       await f();
     } catch (e) {
