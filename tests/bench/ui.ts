@@ -394,7 +394,7 @@ export async function uiRows(root: string, corpus: string | null): Promise<{ row
     try {
       await f();
     } catch (e) {
-      skipped.push(`${what}: ${(e as Error).message.split('\n')[0]}`);
+      skipped.push(`${what}: ${(e as Error).message.split('\n').slice(0, 4).join(' ')}`);
     }
   };
   try {
@@ -407,7 +407,7 @@ export async function uiRows(root: string, corpus: string | null): Promise<{ row
     for (const book of [...(largest ? [largest] : []), synthetic]) {
       const name = `ui keystroke to preview p95, ${book.label}`;
       await attempt(name, async () => {
-        const { url } = await serve([book]);
+        const { url } = await serve([book, small]);
         rows.push(rowOf(name, p95(await editorKeys(browser, url, book)), floor === null ? null : FLOOR, floor, book === synthetic ? 'ratio ≤ 2' : 'ratio ≤ 1.5'));
       });
     }
@@ -434,7 +434,7 @@ export async function uiRows(root: string, corpus: string | null): Promise<{ row
       const aloneName = `Monaco alone, ${book.label}`;
       await attempt('ui first raw view', async () => {
         if (!fs.existsSync(path.join(monacoDir, 'index.html'))) throw new Error('dist/bench/monaco-alone is not built (npm run bench builds it)');
-        const raw = await editorRaw(browser, (await serve([book])).url, book);
+        const raw = await editorRaw(browser, (await serve([book, small])).url, book);
         const alone = median(await monacoAlone(browser, (await serve([], monacoDir)).url, book, raw.box));
         rows.push(baseRow(aloneName, alone, `the baseline: a page that loads the app's Monaco and creates one editor on the text, fresh context, median of ${COLD}`));
         rows.push(rowOf(`ui first raw view, ${book.label}`, median(raw.times), aloneName, alone, 'ratio ≤ 1.5'));
