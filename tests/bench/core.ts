@@ -87,11 +87,11 @@ export async function coreRows(corpus: string | null): Promise<{ rows: Row[]; gr
   if (corpus) {
     const dir = path.join(corpus, '_books');
     const largest = fs.readdirSync(dir).map((f) => path.join(dir, f)).sort((a, b) => fs.statSync(b).size - fs.statSync(a).size)[0]!;
-    rows.push(...(await openAndEdit('largest real book', fs.readFileSync(largest, 'utf8'), `_books/${path.basename(largest)}`, 60, ['ratio ≤ 3', 'ratio ≤ 1'])));
+    rows.push(...(await openAndEdit('largest real book', fs.readFileSync(largest, 'utf8'), `_books/${path.basename(largest)}`, 60, ['ratio ≤ 1.5', 'ratio ≤ 0.1'])));
   } else {
     skipped.push('largest real book rows: ../shared/corpus is absent');
   }
-  rows.push(...(await openAndEdit('synthetic 2000-thread book', synthBook(2000), '_books/20210705-synthetic.md', 12, ['ratio ≤ 4', 'ratio ≤ 0.1'])));
+  rows.push(...(await openAndEdit('synthetic 2000-thread book', synthBook(2000), '_books/20210705-synthetic.md', 12, ['ratio ≤ 4', 'ratio ≤ 0.01'])));
 
   if (corpus) {
     // A cold scan: a new workspace each run, so the mtime cache starts empty.
@@ -115,7 +115,7 @@ export async function coreRows(corpus: string | null): Promise<{ rows: Row[]; gr
       },
       8,
     );
-    rows.push(row('scan corpus library', scan, 'gray-matter (options, no cache) reading every book and people file', base, 'ratio ≤ 1.5'));
+    rows.push(row('scan corpus library', scan, 'gray-matter (options, no cache) reading every book and people file', base, 'ratio ≤ 1.0'));
   } else {
     skipped.push('scan corpus library: ../shared/corpus is absent');
   }

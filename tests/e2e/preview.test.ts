@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { hasChromium, openBook, previewFrame, startEditor } from './editorHarness';
 import type { Harness } from './editorHarness';
+import { synthBook } from '../bench/synth';
 
 const TITLE = /Gardening with Graphs/;
 
@@ -96,5 +97,37 @@ describe.skipIf(!hasChromium)('the preview in Chromium', () => {
     expect(await page.getByRole('button', { name: 'Preview', exact: true }).getAttribute('aria-pressed')).toBe('false');
     await page.keyboard.press('Control+Alt+p');
     await page.getByRole('region', { name: 'Preview' }).waitFor();
+  });
+});
+
+describe.skipIf(!hasChromium)('a long book in Chromium', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    // 40 threads: more than the first view of the form (8 cards) and of the preview (12 threads).
+    h = await startEditor({ '_books/20210705-synthetic.md': synthBook(40) });
+  });
+  afterAll(async () => h?.close());
+
+  it('shows the first threads, fills in the rest, and a late thread edits and previews as any other', async () => {
+    const page = await h.page();
+    await openBook(page, /Synthetic/);
+    const frame = previewFrame(page);
+    await frame.getByRole('heading', { level: 2, name: 'Synthetic' }).waitFor();
+    // Every card and every preview thread arrives, in order.
+    await expect.poll(() => page.getByRole('article', { name: /^Thread \d+ by Asker/ }).count()).toBe(40);
+    await expect.poll(() => frame.locator('.book-archive-thread').count()).toBe(40);
+    expect(await frame.locator('.book-archive-thread').last().getAttribute('data-thread')).toBe('39');
+    // Switching to another book and back shows this one from its top again, whole in the end.
+    await openBook(page, TITLE);
+    await frame.getByRole('heading', { level: 2, name: 'Gardening with Graphs' }).waitFor();
+    await openBook(page, /Synthetic/);
+    await expect.poll(() => frame.locator('.book-archive-thread').count()).toBe(40);
+    const last = page.getByRole('article', { name: 'Thread 40 by Asker 39' });
+    const field = last.getByRole('article', { name: /^Reply 1 by/ }).getByLabel('Text');
+    await field.click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type(' Late and well.');
+    await frame.locator('[data-thread="39"][data-reply="0"]', { hasText: 'Late and well.' }).waitFor();
+    await expect.poll(() => frame.locator('[data-thread="39"][data-reply="0"]').getAttribute('class')).toContain('is-current');
   });
 });

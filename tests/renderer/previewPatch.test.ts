@@ -89,4 +89,27 @@ describe('the preview in parts', () => {
     const moved = edit(many, { op: 'move', from: ['archive', 59], to: ['archive'], index: 0 });
     patchAndCompare(page(many), page(moved));
   });
+
+  it('shows a long book from its first threads, then fills in the rest to the whole page', () => {
+    const many = `${SMALL_BOOK.slice(0, SMALL_BOOK.indexOf('archive:'))}archive:\n${Array.from({ length: 50 }, (_, i) => `  - name: A${i}\n    text: "Q${i} **bold**"\n`).join('')}---\n`;
+    const doc = openBook(many);
+    const first = createBookPreview()({ data: doc.data as never, body: doc.body, people, coverUrl: null, theme: undefined });
+    expect(first.count).toBe(50);
+    const archive = (doc.data as { archive: unknown[] }).archive;
+    // The first view is the page of the book's first 12 threads.
+    const head = bookOf({ ...(doc.data as object), archive: archive.slice(0, 12) } as never)!;
+    expect(first.html(12)).toBe(renderPreview({ book: head, body: doc.body, people }));
+    expect(first.partsUpTo(12).threads).toHaveLength(12);
+    // Filled in slices, the page becomes the whole one.
+    const shown = load(first.html(12));
+    const main = shown.querySelector('main.book')!;
+    let prev = first.partsUpTo(12);
+    for (const n of [30, 45, Infinity]) {
+      const next = first.partsUpTo(n);
+      patchPreview(shown, main, prev, next);
+      prev = next;
+    }
+    expect(mainOf(shown)).toBe(mainOf(load(page(many))));
+    expect(first.html()).toBe(page(many));
+  });
 });

@@ -1,5 +1,5 @@
 /** The middle pane: the open book's header, banners, the Form and Raw views, and the problems list. */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useServices } from '../services/services';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { CommandButton } from '../commands/CommandButton';
@@ -14,6 +14,7 @@ import { Icon } from '../ui/Icon';
 import { Banners } from './Banners';
 import { EditorHeader } from './EditorHeader';
 import { RawView } from './RawView';
+import { preloadRawEditor } from '../raw/loadRawEditor';
 
 export function EditorPane() {
   const { store } = useServices();
@@ -24,6 +25,8 @@ export function EditorPane() {
   // The raw view starts on first use for a book, then stays (hidden) so switching back is instant.
   const [rawFor, setRawFor] = useState<string | null>(null);
   if (view === 'raw' && path !== null && rawFor !== path) setRawFor(path);
+  // Once a book shows, Monaco's code loads in idle time, so the first raw view does not wait for it.
+  useEffect(() => (hasBook ? preloadRawEditor() : undefined), [hasBook]);
   if (!hasBook) {
     return (
       <main className="editor editor-empty">

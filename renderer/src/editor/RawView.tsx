@@ -1,5 +1,5 @@
 /**
- * The Raw view's container: the whole file in Monaco (loaded on first use). Typing is
+ * The Raw view's container: the whole file in Monaco (loaded on first use, or before in idle time). Typing is
  * committed to the store as "Edit raw text" after a pause (or at once before any
  * command), the forms re-derive from it, and the cursor's value becomes the user's place.
  */
@@ -14,8 +14,9 @@ import { RawSync } from '../raw/rawSync';
 import { pathAt } from '../place/pathAt';
 import { applyFix } from '../services/fixes';
 import type { Diagnostic, Fix } from '../../../shared/index';
+import { loadRawEditor } from '../raw/loadRawEditor';
 
-const RawEditor = lazy(() => import('../raw/RawEditor'));
+const RawEditor = lazy(loadRawEditor);
 
 /** How long the cursor rests before its place is taken (the preview follows it). */
 const PLACE_MS = 150;

@@ -29,6 +29,7 @@ export function PreviewFrame({ coverUrl, theme, onSelect, onLink }: Props) {
     const live = new LivePreview(ref.current!, { onSelect: (t, r) => props.current.onSelect(t, r), onLink: (h) => props.current.onLink(h) });
     const render = createBookPreview();
     let seen: unknown[] = [];
+    let shownPath: string | null = null;
     let queued = false;
     let running = true;
     const update = () => {
@@ -40,7 +41,10 @@ export function PreviewFrame({ coverUrl, theme, onSelect, onLink }: Props) {
       const inputs = [doc, s.site.people, coverUrl, theme];
       if (doc && isObj(doc.data) && inputs.some((v, i) => v !== seen[i])) {
         seen = inputs;
-        live.show(render({ data: doc.data, body: doc.body, people: s.site.people, coverUrl, theme }));
+        // Another book: its page is shown as a first view (the top and the first threads, the rest in idle time).
+        const fresh = s.book!.path !== shownPath;
+        shownPath = s.book!.path;
+        live.show(render({ data: doc.data, body: doc.body, people: s.site.people, coverUrl, theme }), fresh);
       }
       live.mark(s.ui.place);
     };

@@ -1,6 +1,7 @@
 /**
  * Shows previews in a sandboxed, script-less frame and keeps it smooth while the user
- * types: the first document is loaded whole (srcdoc); later ones change only the
+ * types: the first document is loaded (srcdoc) with the page top and the first threads
+ * only, the others are added in idle slices after it shows; later previews change only the
  * parts that differ (the page top, single threads), written from here since the frame is
  * same-origin, so the scroll position stays. Clicks are handled here too: links open
  * outside, a thread or reply is reported.
@@ -17,10 +18,30 @@ export interface PreviewHandlers {
 }
 
 /**
- * Extra style for the editor only: the page a little smaller, as it sits in a side pane; each thread
- * contained, so writing one does not make the browser revisit the other 1,999; a thread shows it can be clicked.
+ * Extra style for the editor only, written into the document's head: the page a little smaller, as it
+ * sits in a side pane; each thread contained, so writing one does not make the browser revisit the
+ * other 1,999, and skipped (laid out at its last or estimated height) until it scrolls into view; a
+ * thread shows it can be clicked.
  */
-const EDITOR_CSS = ':root,body{font-size:14px}.book-archive-thread{contain:content}[data-thread]{cursor:pointer}.book-archive-thread:hover>.name,.book-archive-reply:hover>.name{text-decoration:underline;text-decoration-color:var(--muted)}';
+export const EDITOR_CSS = ':root,body{font-size:14px}.book-archive-thread{contain:content;content-visibility:auto;contain-intrinsic-size:auto 160px}[data-thread]{cursor:pointer}.book-archive-thread:hover>.name,.book-archive-reply:hover>.name{text-decoration:underline;text-decoration-color:var(--muted)}';
+
+/** Threads in the first document of a preview: more than a pane shows. */
+export const FIRST_THREADS = 12;
+/** Threads added at a time while the rest of a long book fills in. */
+const SLICE_THREADS = 40;
+
+type Later = (run: (deadline?: IdleDeadline) => void) => () => void;
+/** Runs in idle time (at the latest after a tenth of a second), or after a task where there is no idle callback. */
+const later: Later =
+  typeof requestIdleCallback === 'function'
+    ? (run) => {
+        const id = requestIdleCallback(run, { timeout: 100 });
+        return () => cancelIdleCallback(id);
+      }
+    : (run) => {
+        const id = setTimeout(run, 0);
+        return () => clearTimeout(id);
+      };
 
 // The frame's nodes come from another realm: check shapes, not classes.
 const asElement = (t: EventTarget | null): Element | null => (t && (t as Node).nodeType === 1 ? (t as Element) : t && (t as Node).parentElement ? (t as Node).parentElement : null);
@@ -32,21 +53,38 @@ export class LivePreview {
   private loaded = false;
   private current: { readonly key: string; readonly el: Element } | null = null;
   private place: string | null = null;
+  /** The latest preview asked for. */
+  private latest: BookPreview | null = null;
+  /** How many of its threads the frame holds (Infinity once all). */
+  private limit = Infinity;
+  private cancelFill: (() => void) | null = null;
 
   constructor(private readonly frame: HTMLIFrameElement, private readonly handlers: PreviewHandlers) {
     frame.addEventListener('load', this.onLoad);
   }
 
-  /** Shows a preview (the whole document the first time, its changed parts after). */
-  show(preview: BookPreview): void {
+  /** Shows a preview (the whole document the first time, its changed parts after); `fresh` for another book's, shown from its top and first threads. */
+  show(preview: BookPreview, fresh = false): void {
+    this.latest = preview;
     const doc = this.loaded ? this.frame.contentDocument : null;
     const main = doc?.querySelector('main.book');
     if (!doc || !main || !this.shown) {
       this.load(preview);
       return;
     }
-    patchPreview(doc, main, this.shown, preview.parts);
-    this.shown = preview.parts;
+    if (fresh) {
+      this.cancelFill?.();
+      this.cancelFill = null;
+      this.limit = this.firstLimit(preview);
+      doc.defaultView?.scrollTo(0, 0);
+      if (this.limit !== Infinity) this.cancelFill = later(this.fill);
+    }
+    // The thread being edited shows at once, with those before it, whatever the fill has reached.
+    const at = this.place ? /^archive\.(\d+)/.exec(this.place) : null;
+    if (at && Number(at[1]) >= this.limit) this.limit = Number(at[1]) + 1 >= (preview.count ?? 0) ? Infinity : Number(at[1]) + 1;
+    const next = this.limit === Infinity ? preview.parts : preview.partsUpTo(this.limit);
+    patchPreview(doc, main, this.shown, next);
+    this.shown = next;
     this.mark(this.place, false);
   }
 
@@ -69,16 +107,26 @@ export class LivePreview {
 
   /** Stops listening to the frame. */
   dispose(): void {
+    this.cancelFill?.();
     this.frame.removeEventListener('load', this.onLoad);
     this.frame.contentDocument?.removeEventListener('click', this.onClick);
     this.frame.contentDocument?.removeEventListener('auxclick', this.onClick);
   }
 
+  private firstLimit(preview: BookPreview): number {
+    return preview.count !== null && preview.count > FIRST_THREADS ? FIRST_THREADS : Infinity;
+  }
+
   private load(preview: BookPreview): void {
     this.loaded = false;
     this.current = null;
-    this.waiting = preview.parts;
-    this.frame.srcdoc = preview.html();
+    this.cancelFill?.();
+    this.cancelFill = null;
+    this.limit = this.firstLimit(preview);
+    this.waiting = preview.partsUpTo(this.limit);
+    const html = preview.html(this.limit);
+    const head = html.indexOf('</head>');
+    this.frame.srcdoc = head < 0 ? html : `${html.slice(0, head)}<style>${EDITOR_CSS}</style>${html.slice(head)}`;
   }
 
   private readonly onLoad = () => {
@@ -86,14 +134,31 @@ export class LivePreview {
     // The frame's first, empty document may also report a load: wait for ours.
     if (!doc || this.waiting === null || !doc.querySelector('main.book')) return;
     this.loaded = true;
-    const style = doc.createElement('style');
-    style.textContent = EDITOR_CSS;
-    doc.head.append(style);
     doc.addEventListener('click', this.onClick);
     doc.addEventListener('auxclick', this.onClick);
     this.shown = this.waiting;
     this.waiting = null;
     this.mark(this.place);
+    if (this.limit !== Infinity) this.cancelFill = later(this.fill);
+  };
+
+  /** Adds the next threads of a long book (as many slices as the idle time allows), then waits for more idle time. */
+  private readonly fill = (deadline?: IdleDeadline) => {
+    this.cancelFill = null;
+    const doc = this.loaded ? this.frame.contentDocument : null;
+    const main = doc?.querySelector('main.book');
+    const preview = this.latest;
+    if (!doc || !main || !this.shown || !preview) return;
+    do {
+      const count = preview.count ?? 0;
+      this.limit = this.limit + SLICE_THREADS >= count ? Infinity : this.limit + SLICE_THREADS;
+      const next = this.limit === Infinity ? preview.parts : preview.partsUpTo(this.limit);
+      patchPreview(doc, main, this.shown, next);
+      this.shown = next;
+    } while (this.limit !== Infinity && deadline && deadline.timeRemaining() > 4 && !deadline.didTimeout);
+    // The user's place may be in a thread just added.
+    this.mark(this.place);
+    if (this.limit !== Infinity) this.cancelFill = later(this.fill);
   };
 
   private readonly onClick = (e: MouseEvent) => {

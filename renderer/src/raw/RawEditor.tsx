@@ -17,30 +17,8 @@ import { fixesAt } from './codeActions';
 import type { Diagnostic, Fix } from '../../../shared/index';
 
 let commandSeq = 0;
+import { OPTIONS } from './editorOptions';
 
-const OPTIONS: MonacoEditor.IStandaloneEditorConstructionOptions = {
-  ariaLabel: 'Raw text',
-  automaticLayout: true,
-  fontFamily: "ui-monospace, 'SF Mono', 'Cascadia Code', 'JetBrains Mono', Menlo, Consolas, 'DejaVu Sans Mono', monospace",
-  fontSize: 13,
-  lineHeight: 20,
-  padding: { top: 12, bottom: 12 },
-  wordWrap: 'on',
-  wrappingIndent: 'same',
-  minimap: { enabled: false },
-  scrollBeyondLastLine: false,
-  renderWhitespace: 'trailing',
-  unicodeHighlight: { ambiguousCharacters: false, invisibleCharacters: true },
-  tabSize: 2,
-  insertSpaces: true,
-  detectIndentation: false,
-  quickSuggestions: false,
-  suggestOnTriggerCharacters: false,
-  wordBasedSuggestions: 'off',
-  links: false,
-  fixedOverflowWidgets: true,
-  'semanticHighlighting.enabled': false,
-};
 
 /** The app commands that replace Monaco's own bindings in this editor (undo, redo, save: the store keeps the one history). */
 const COMMAND_KEYS = rawBindings(COMMANDS, monaco);

@@ -1,5 +1,8 @@
-/** The thread cards, all of them or only those on screen for a big book. */
-import { useCallback, useMemo, useRef } from 'react';
+/**
+ * The thread cards, only those on screen for a big book; for the others, the first cards
+ * at once and the rest in idle slices (so opening a book renders what shows first).
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { RefObject } from 'react';
 import { repliesOf, threadMatches, threadsOf } from '../../../shared/index';
 import type { Diagnostic, Value } from '../../../shared/index';
@@ -13,6 +16,29 @@ import { byThread, NONE } from './diagnosticSlices';
 import { ThreadCard } from './ThreadCard';
 
 const NO_THREADS: readonly Value[] = [];
+/** Cards in the first render of a book; the others follow in idle slices of this many. */
+const FIRST_CARDS = 8;
+const SLICE_CARDS = 12;
+
+/**
+ * How many cards to render: all where the page has no idle callbacks, else FIRST_CARDS for a
+ * newly opened book (`key`), growing by a slice each time the page is idle.
+ */
+function useIdleLimit(key: unknown, total: number): number {
+  const idle = typeof requestIdleCallback === 'function';
+  const [state, setState] = useState({ key, limit: idle ? FIRST_CARDS : Infinity });
+  let limit = state.limit;
+  if (state.key !== key) {
+    limit = idle ? FIRST_CARDS : Infinity;
+    setState({ key, limit });
+  }
+  useEffect(() => {
+    if (limit >= total) return;
+    const id = requestIdleCallback(() => setState((s) => ({ key: s.key, limit: s.limit + SLICE_CARDS })), { timeout: 300 });
+    return () => cancelIdleCallback(id);
+  }, [limit, total]);
+  return limit;
+}
 
 export function ThreadList({ scrollRef, run }: { readonly scrollRef: RefObject<HTMLElement | null>; readonly run: Run }) {
   const store = useStore();
@@ -23,6 +49,7 @@ export function ThreadList({ scrollRef, run }: { readonly scrollRef: RefObject<H
   const toggled = useEditor((s) => s.ui.toggled);
   const diagnostics = useEditor(diagnosticsOf);
   const focus = useEditor((s) => s.ui.focus);
+  const path = useEditor((s) => s.book?.path ?? null);
 
   const previous = useRef<ReadonlyMap<number, readonly Diagnostic[]>>(new Map());
   const perThread = useMemo(() => (previous.current = byThread(diagnostics, previous.current)), [diagnostics]);
@@ -41,9 +68,14 @@ export function ThreadList({ scrollRef, run }: { readonly scrollRef: RefObject<H
   const focusThread = focus && /^archive\.(\d+)/.exec(focus.path);
   const scrollTo = useMemo(() => (focusThread ? { index: visible.indexOf(Number(focusThread[1])), nonce: focus!.nonce } : null), [focus?.nonce]); // eslint-disable-line react-hooks/exhaustive-deps
 
+  const big = threads.length > BIG_BOOK_THREADS;
+  const limit = useIdleLimit(path, big ? 0 : visible.length);
+  // A card asked for (a problem, a preview click) renders at once with those before it.
+  const shown = scrollTo && scrollTo.index >= limit ? Infinity : limit;
+
   return (
     <div className="thread-list">
-      {threads.length > BIG_BOOK_THREADS ? <VirtualList count={visible.length} itemKey={itemKey} estimate={estimate} render={(i) => card(visible[i]!)} scrollRef={scrollRef} scrollTo={scrollTo} /> : visible.map(card)}
+      {big ? <VirtualList count={visible.length} itemKey={itemKey} estimate={estimate} render={(i) => card(visible[i]!)} scrollRef={scrollRef} scrollTo={scrollTo} /> : (shown < visible.length ? visible.slice(0, shown) : visible).map(card)}
     </div>
   );
 }
