@@ -19,6 +19,7 @@ describe.skipIf(!hasChromium)('Keep both in Chromium', () => {
   });
   afterAll(async () => h?.close());
 
+  const isDescription = (line: string) => line.slice(1).startsWith('description:');
   const writeOutside = (change: (text: string) => string) => fs.writeFileSync(path.join(h.site, BOOK), change(h.read(BOOK)));
 
   it('merges a form edit with a change made outside, reviews it against the disk, and saves both', async () => {
@@ -34,9 +35,10 @@ describe.skipIf(!hasChromium)('Keep both in Chromium', () => {
     await conflict.waitFor();
     await conflict.getByRole('button', { name: 'Keep both' }).click();
     const dialog = page.getByRole('dialog', { name: /^Keep both/ });
-    await dialog.getByText('1 of your changes replayed on the file on disk; no conflicts.').waitFor();
+    // The title and the description that follows it (it is in the site's form) are your changes.
+    await dialog.getByText(/^\d+ of your changes replayed on the file on disk; no conflicts\.$/).waitFor();
     await dialog.locator('.review-diff .line-insert').first().waitFor();
-    await dialog.getByText('Change 1 of 1').waitFor();
+    await dialog.getByText(/^Change 1 of \d+$/).waitFor();
     // The diff is against the disk: the outside change is not in it, the title is.
     const shown = (await dialog.locator('.review-diff .editor.modified .view-lines').allInnerTexts()).join('\n').replace(/\u00a0/g, ' ');
     expect(shown).toContain('title: "Gardening with Graphs (2nd ed.)"');
@@ -44,7 +46,9 @@ describe.skipIf(!hasChromium)('Keep both in Chromium', () => {
     expect(h.diff(BOOK)).toEqual(['-    text: Perfect, thanks!', '+    text: Perfect, thanks a lot!']);
     await dialog.getByRole('button', { name: 'Save merged version' }).click();
     await page.locator('.status-state', { hasText: /^Saved$/ }).waitFor();
-    expect(h.diff(BOOK)).toEqual([
+    const saved = h.diff(BOOK);
+    expect(saved.filter(isDescription)).toEqual(['-description: "Book of the Week. Gardening with Graphs by Mira Solberg. Grow a knowledge graph one small bed at a time"', '+description: "Book of the Week. Gardening with Graphs (2nd ed.) by Mira Solberg. Grow a knowledge graph one small bed at a time"']);
+    expect(saved.filter((l) => !isDescription(l))).toEqual([
       '-title: "Gardening with Graphs"',
       '+title: "Gardening with Graphs (2nd ed.)"',
       '-    text: Perfect, thanks!',
@@ -87,6 +91,7 @@ describe.skipIf(!hasChromium)('Keep both in Chromium', () => {
     expect(diff).toContain('+title: "Gardening with Graphs, revised"');
     expect(diff).toContain('+    text: Perfect, thank you!');
     expect(diff).toContain('+  text: How do you choose nodes and properties?');
-    expect(diff).toHaveLength(6);
+    // The description follows the title (it is in the site's form): its two lines besides these six.
+    expect(diff.filter((l) => !isDescription(l))).toHaveLength(6);
   });
 });

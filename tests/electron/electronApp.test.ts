@@ -126,7 +126,7 @@ describe('menu', () => {
     const template = menuTemplate(a, ['/sites/a', '/sites/b'], false);
     expect(template.map((m) => m.label ?? m.role)).toEqual(['File', 'Edit', 'View', 'windowMenu']);
     const labels = (name: string) => (template.find((m) => m.label === name)!.submenu as MenuItemConstructorOptions[]).map((i) => i.label ?? i.role ?? i.type);
-    expect(labels('File')).toEqual(['New Book…', 'Import from Slack…', 'separator', 'Open Folder…', 'Open File…', 'Open Recent', 'separator', 'Review Changes…', 'Save', 'Revert', 'Reschedule…', 'Changes…', 'separator', 'quit']);
+    expect(labels('File')).toEqual(['New Book…', 'Import from Slack…', 'separator', 'Open Folder…', 'Open File…', 'Open Recent', 'separator', 'Review Changes…', 'Save', 'Revert', 'Changes…', 'Reschedule…', 'separator', 'quit']);
     expect(labels('Edit')).toEqual(['Undo', 'Redo', 'separator', 'cut', 'copy', 'paste', 'selectAll', 'separator', 'Find']);
     expect(labels('View')).toEqual(['Form', 'Raw', 'separator', 'Preview', 'separator', 'togglefullscreen']);
     const all = items(template);

@@ -85,7 +85,8 @@ describe('the first hour', () => {
     const warnings = Number(/(\d+) warnings?/.exec(status.getAttribute('aria-label')!)![1]);
     expect(warnings).toBeGreaterThan(0);
     expect(view.container.querySelectorAll('.editor .msg-warning, .pane-editor .msg-warning').length).toBe(warnings);
-    expect(screen.getByText(/No file at images\/books\/20240304-gardening-with-graphs\/preview\.jpg yet\./)).toBeTruthy();
+    // The card's missing file is said by its state (with Make preview image), not as a second warning.
+    expect(screen.getByText(/The file images\/books\/20240304-gardening-with-graphs\/preview\.jpg does not exist in the site\./)).toBeTruthy();
     await user.click(status);
     const problems = await screen.findByRole('region', { name: 'Problems' });
     expect(within(problems).getAllByRole('button').filter((b) => /problem-warning/.test(b.className))).toHaveLength(warnings);
@@ -94,17 +95,17 @@ describe('the first hour', () => {
   it('after a file that opens raw-only, the next book opens in the view the user chose', async () => {
     const { user, store } = await openEditor({ [SMALL_PATH]: SMALL_BOOK, '_books/20240311-notes.md': 'No front matter here.\n' });
     expect(store.get().ui.view).toBe('form');
-    await user.click(screen.getByRole('button', { name: /20240311-notes/ }));
+    await user.click(screen.getByRole('option', { name: /20240311-notes/ }));
     await waitFor(() => expect(store.get().book?.path).toBe('_books/20240311-notes.md'));
     expect(store.get().ui.view).toBe('raw');
-    await user.click(screen.getByRole('button', { name: /Gardening with Graphs/ }));
+    await user.click(screen.getByRole('option', { name: /Gardening with Graphs/ }));
     await waitFor(() => expect(store.get().book?.path).toBe(SMALL_PATH));
     expect(store.get().ui.view).toBe('form');
     expect(screen.getByRole('tab', { name: 'Form' }).getAttribute('aria-selected')).toBe('true');
     // A view chosen on purpose stays chosen.
     await user.click(screen.getByRole('tab', { name: 'Raw' }));
-    await user.click(screen.getByRole('button', { name: /20240311-notes/ }));
-    await user.click(screen.getByRole('button', { name: /Gardening with Graphs/ }));
+    await user.click(screen.getByRole('option', { name: /20240311-notes/ }));
+    await user.click(screen.getByRole('option', { name: /Gardening with Graphs/ }));
     await waitFor(() => expect(store.get().book?.path).toBe(SMALL_PATH));
     expect(store.get().ui.view).toBe('raw');
   });
@@ -113,13 +114,13 @@ describe('the first hour', () => {
     const { user, store } = await openEditor({ [SMALL_PATH]: SMALL_BOOK, [OTHER_PATH]: OTHER });
     await user.type(screen.getByRole('searchbox', { name: 'Search books' }), 'quiet');
     const library = screen.getByRole('navigation', { name: 'Library' });
-    expect(within(library).queryByRole('button', { name: /Gardening/ })).toBeNull();
+    expect(within(library).queryByRole('option', { name: /Gardening/ })).toBeNull();
     await user.click(within(library).getByRole('button', { name: /New book/ }));
     const dialog = await screen.findByRole('dialog');
     await user.type(within(dialog).getByLabelText(/Title/), 'Brand New Ideas');
     await user.click(within(dialog).getByRole('button', { name: /^Create/ }));
     await waitFor(() => expect(store.get().book?.path).toMatch(/brand-new-ideas\.md$/));
-    await waitFor(() => expect(within(library).getByRole('button', { name: /Brand New Ideas/ })).toBeTruthy());
+    await waitFor(() => expect(within(library).getByRole('option', { name: /Brand New Ideas/ })).toBeTruthy());
     expect((screen.getByRole('searchbox', { name: 'Search books' }) as HTMLInputElement).value).toBe('');
   });
 
