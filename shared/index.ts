@@ -73,3 +73,4 @@ export type { Phrase } from './git/bookChanges';
 /** "Keep both": the editor's changes since the read replayed on the disk's text, with the conflicts in words. */
 export { mergeBook, mergeSummary } from './book/merge';
 export type { MergeConflict, MergeConflictKind, MergeOptions, MergeResult } from './book/merge';
+export { plural } from './words';

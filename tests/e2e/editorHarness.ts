@@ -29,6 +29,29 @@ export interface Harness {
   close(): Promise<void>;
 }
 
+/** Starts the localhost host on `site` as `npm run serve` does (the built dist/electron/serve.mjs) and waits for its address. */
+export async function serveSite(site: string, backups: string, env?: NodeJS.ProcessEnv): Promise<{ url: string; host: ChildProcess }> {
+  const host = spawn(process.execPath, [path.join(ROOT, 'dist', 'electron', 'serve.mjs'), '--backup-dir', backups, site], { stdio: ['ignore', 'pipe', 'pipe'], ...(env ? { env } : {}) });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    let err = '';
+    host.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      const line = out.split('\n').find((l) => l.startsWith('http://127.0.0.1:'));
+      if (line) resolve(line.trim());
+    });
+    host.stderr!.on('data', (d: Buffer) => (err += d.toString()));
+    host.on('exit', (code) => reject(new Error(`serve exited with ${code}: ${err}`)));
+    setTimeout(() => reject(new Error(`serve printed no address: ${out}${err}`)), 20_000);
+  });
+  return { url, host };
+}
+
+/** Debian's Chromium, headless, without the background traffic that has no network here. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+}
+
 /** Copies `content/` (plus `extra` files, text or bytes) into a temp git repository and serves it. */
 export async function startEditor(extra: Record<string, string | Buffer> = {}): Promise<Harness> {
   const tmp = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'book-editor-e2e-')));
@@ -42,20 +65,8 @@ export async function startEditor(extra: Record<string, string | Buffer> = {}): 
   git(site, 'init', '-q');
   git(site, 'add', '-A');
   git(site, 'commit', '-qm', 'site');
-  const host: ChildProcess = spawn(process.execPath, [path.join(ROOT, 'dist', 'electron', 'serve.mjs'), '--backup-dir', backups, site], { stdio: ['ignore', 'pipe', 'pipe'] });
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    let err = '';
-    host.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      const line = out.split('\n').find((l) => l.startsWith('http://127.0.0.1:'));
-      if (line) resolve(line.trim());
-    });
-    host.stderr!.on('data', (d: Buffer) => (err += d.toString()));
-    host.on('exit', (code) => reject(new Error(`serve exited with ${code}: ${err}`)));
-    setTimeout(() => reject(new Error(`serve printed no address: ${out}${err}`)), 20_000);
-  });
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+  const { url, host } = await serveSite(site, backups);
+  const browser = await launchChromium();
   const pages: Page[] = [];
   return {
     site,

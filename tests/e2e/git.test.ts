@@ -2,14 +2,12 @@
 // the editor's clone (served), and a second clone playing the site's daily bot. Edit a book,
 // save, open Changes, commit with the prefilled message, sync to the origin; the bot's commit
 // comes in and the open book reloads.
-import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
-import { CHROMIUM, hasChromium, openBook, ROOT, save, shot } from './editorHarness';
+import { hasChromium, launchChromium, openBook, save, serveSite, shot } from './editorHarness';
 import { botCommits, git, makeRepos, TEST_ENV } from '../electron/gitRepos';
 import type { Repos } from '../electron/gitRepos';
 import { tempDir } from '../electron/tempSites';
@@ -20,22 +18,7 @@ const TITLE = /Gardening with Graphs/;
 if (!hasChromium) console.warn('[e2e] /usr/bin/chromium is missing: git end-to-end tests skipped');
 
 /** Serves `site` as `npm run serve` does, with git in the tests' isolated environment (the clone's own identity). */
-async function serve(site: string): Promise<{ url: string; host: ChildProcess }> {
-  const host = spawn(process.execPath, [path.join(ROOT, 'dist', 'electron', 'serve.mjs'), '--backup-dir', tempDir('book-editor-backups-'), site], { stdio: ['ignore', 'pipe', 'pipe'], env: TEST_ENV });
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    let err = '';
-    host.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      const line = out.split('\n').find((l) => l.startsWith('http://127.0.0.1:'));
-      if (line) resolve(line.trim());
-    });
-    host.stderr!.on('data', (d: Buffer) => (err += d.toString()));
-    host.on('exit', (code) => reject(new Error(`serve exited with ${code}: ${err}`)));
-    setTimeout(() => reject(new Error(`serve printed no address: ${out}${err}`)), 20_000);
-  });
-  return { url, host };
-}
+const serve = (site: string) => serveSite(site, tempDir('book-editor-backups-'), TEST_ENV);
 
 const thread = (page: Page, name: string) => page.getByRole('article', { name, exact: true });
 const focusedLabel = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.id ?? document.activeElement?.tagName);
@@ -48,7 +31,7 @@ describe.skipIf(!hasChromium)('publishing through git in Chromium', () => {
   beforeAll(async () => {
     repos = makeRepos();
     ({ url, host } = await serve(repos.site));
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();

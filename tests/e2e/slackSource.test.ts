@@ -3,11 +3,10 @@
 // `webkitRelativePath`, read with `arrayBuffer()`). The page gets the importer bundled, the
 // export as bytes, and must plan what Node plans.
 import { build } from 'esbuild';
-import { chromium } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { planImport } from '../../shared/slack';
 import { EVERY_CASE_BOOK, everyCase, memorySource, zipOf } from '../shared/slackFixtures';
-import { CHROMIUM, hasChromium, ROOT } from './editorHarness';
+import { CHROMIUM, hasChromium, launchChromium, ROOT } from './editorHarness';
 
 const ENTRY = `
 import { folderSource, planImport, zipSource } from './shared/slack';
@@ -23,7 +22,7 @@ describe.skipIf(!hasChromium)(`the importer in Chromium (${hasChromium ? CHROMIU
     const bundle = await build({ stdin: { contents: ENTRY, resolveDir: ROOT, loader: 'ts' }, bundle: true, format: 'iife', platform: 'browser', write: false, logLevel: 'warning' });
     const files = everyCase();
     const expected = await planImport(memorySource(files), EVERY_CASE_BOOK);
-    const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+    const browser = await launchChromium();
     try {
       const page = await browser.newPage();
       await page.setContent('<!doctype html><title>import</title>');

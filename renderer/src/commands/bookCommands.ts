@@ -5,10 +5,8 @@
 import {
   addAuthor, addLink, addReply, addThread, authorsOf, defaultReplier, demoteThread, editReply, editThread, fieldOf, isObj, listOf, mergeThreads, moveAuthor,
   moveLink, moveReply, moveThread, nameOf, promoteReply, removeAuthor, removeLink, removeReply, removeThread, repliesOf, replyCount, setField, setLink, str,
-  threadCount, threadMatches, threadsOf,
-} from '../../../shared/index';
+  threadCount, threadMatches, threadsOf, plural, setBody } from '../../../shared/index';
 import type { MoveVia } from '../../../shared/commands';
-import { setBody } from '../../../shared/index';
 import type { EditorStore } from '../store/editorStore';
 import { expandedWith, toggledWith } from '../store/uiSlice';
 import { canEditForm, hasBook } from './handler';
@@ -41,19 +39,17 @@ const linkName = (store: EditorStore, i: number) => {
   const l = listOf(fieldOf(dataOf(store), 'links'))[i];
   return isObj(l) ? str(l.text) || str(l.link) || 'empty' : 'empty';
 };
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** What the book's commands do. */
 export const BOOK_COMMANDS: Handlers<BookCommandId> = {
-  // A description in the site's form follows the title and the authors, in the same step.
-  'field.edit': { ...edit, run: ({ store }, args) => store.run(setField, args, args.key === 'title') },
+  'field.edit': { ...edit, run: ({ store }, args) => store.run(setField, args) },
   'body.edit': { ...edit, run: ({ store }, args) => store.run(setBody, args) },
-  'author.add': { ...edit, run: ({ store }, args) => store.run(addAuthor, args, true) && store.announce(`Added author ${authorName(store, args.author)}; ${plural(authorsNow(store).length, 'author')}.`) },
+  'author.add': { ...edit, run: ({ store }, args) => store.run(addAuthor, args) && store.announce(`Added author ${authorName(store, args.author)}; ${plural(authorsNow(store).length, 'author')}.`) },
   'author.remove': {
     ...edit,
     run: ({ store }, { index }) => {
       const name = authorName(store, authorsNow(store)[index] ?? '');
-      if (!store.run(removeAuthor, { index }, true)) return;
+      if (!store.run(removeAuthor, { index })) return;
       const left = authorsNow(store).length;
       // The next chip (the one that took its place), else the input to add one.
       store.focus('authors', false, { controls: [`authors.${index}:chip`, 'authors:input'] });
@@ -63,7 +59,7 @@ export const BOOK_COMMANDS: Handlers<BookCommandId> = {
   'author.move': {
     ...edit,
     run: ({ store }, args) => {
-      if (!store.run(moveAuthor, args, true)) return;
+      if (!store.run(moveAuthor, args)) return;
       const list = authorsNow(store);
       store.focus(`authors.${args.to}`, false, { controls: [`authors.${args.to}:chip`] });
       store.announce(`${authorName(store, list[args.to] ?? '')} moved to position ${args.to + 1} of ${list.length}.`);

@@ -3,6 +3,7 @@
  * their replies, first lines and flags, tick the ones to bring in, and import them. The
  * channel and the window can be changed here; each change plans again from the export.
  */
+import { plural } from '../../../shared/index';
 import { useEffect, useId, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { DEFAULT_CHANNEL, ImportError, planImport } from '../../../shared/slack';
@@ -44,7 +45,6 @@ export const FLAG_WORDS: Readonly<Record<ThreadFlag, { readonly label: string; r
   tombstone: { label: 'Deleted first message', detail: 'Its first message was deleted; the replies are kept under it.' },
 };
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** The day before the book's start to the day after its end; empty when the book's dates cannot say. */
 function defaultWindow(book: SlackBook): { from: string; to: string } {
@@ -276,9 +276,9 @@ function ThreadRow({ thread: t, checked, onToggle }: { readonly thread: PlannedT
       <div className="slack-thread-meta" id={`${id}-meta`}>
         {at ? <time dateTime={at.iso}>{at.text}</time> : null}
         <span className="slack-replies">{replies === 0 ? 'no replies' : plural(replies, 'reply', 'replies')}</span>
-        {t.inArchive ? <span className="pill pill-done">Already in the archive</span> : null}
+        {t.inArchive ? <span className="pill pill-success">Already in the archive</span> : null}
         {t.flags.map((f) => (
-          <span key={f} className={`pill pill-flag pill-${f}`} title={FLAG_WORDS[f].detail}>
+          <span key={f} className={`pill pill-warning pill-${f}`} title={FLAG_WORDS[f].detail}>
             {f === 'custom-emoji' ? `${FLAG_WORDS[f].label}: ${t.customEmoji.map((e) => `:${e}:`).join(' ')}` : FLAG_WORDS[f].label}
           </span>
         ))}

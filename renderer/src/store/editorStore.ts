@@ -51,9 +51,9 @@ export interface EditorStore extends Store<EditorState> {
   edit(label: string, edits: readonly Edit[], group?: string | null): boolean;
   /**
    * Runs a named edit of the book (shared/book/edits) on the open document as one undo step. Returns false when it could not apply or changes nothing.
-   * With `follow`, a description in the site's form follows a changed title or authors in the same step (the form's edits).
+   * A description in the site's form follows a changed title or authors in the same step (followDescription leaves every other edit as it is).
    */
-  run<A>(edit: BookEdit<A>, args: A, follow?: boolean): boolean;
+  run<A>(edit: BookEdit<A>, args: A): boolean;
   /** The book was renamed on disk to `file` (its path, and its text there now): `edits` go to the page's copy as one undo step named `label` that remembers the rename. */
   renamed(label: string, edits: readonly Edit[], file: BookFile): boolean;
   /** The rename of the last undo step (or the next redo step) was taken back (made again) on disk: the step's change, and `file` as the saved version. */
@@ -135,13 +135,14 @@ export function createEditorStore(initial: EditorState = INITIAL_STATE, now: () 
         setBook((b) => edited(b, edits, { label, group, at: now() }));
         return true;
       }),
-    run: (edit, args, follow = false) => {
+    run: (edit, args) => {
       const label = labelOf(edit, args);
       return !store.get().ui.readOnly && attempt(label, () => {
         const state = store.get();
         const book = state.book;
         const own = book ? edit(book.doc, args) : [];
-        const edits = follow && own.length ? followDescription(book!.doc, own, siteContextOf(state)) : own;
+        // The site context of the document as it is: the diagnostics' memo already holds it.
+        const edits = own.length ? followDescription(book!.doc, own, siteContextOf(state)) : own;
         if (!edits.length) return false;
         setBook((b) => edited(b, edits, { label, group: edit.group?.(args) ?? null, at: now() }));
         return true;
