@@ -6,6 +6,7 @@
  * that are not books the editor can open are rows with a `problem`, and are never read.
  */
 import crypto from 'node:crypto';
+import type { Stats } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { BookSummary, Person } from '../../shared/api';
@@ -16,7 +17,7 @@ import { notUtf8Diagnostic } from './bookChecker';
 import { mapLimit } from './concurrency';
 import { WorkspaceError } from './errors';
 import { decodeUtf8, firstBadUtf8, kindOf, MAX_BOOK_BYTES, readRegularFile } from './fileBytes';
-import { checkBookPath, confine, realFolder, siteEntry } from './sitePath';
+import { checkBookPath, confine, isInside, realFolder, siteEntry } from './sitePath';
 
 /** What the library keeps of a file between scans. */
 interface Entry {
@@ -41,6 +42,8 @@ export function compareSummaries(a: BookSummary, b: BookSummary): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
+const tooLarge = (size: number) => `It is ${size} bytes, more than the ${MAX_BOOK_BYTES} this editor opens: it was not read.`;
+
 const problemRow = (name: string, problem: string): BookSummary => ({ id: name.replace(/\.md$/, ''), path: `_books/${name}`, title: '', authors: [], start: '', end: '', errors: 1, warnings: 0, problem });
 
 let lastId = 0;
@@ -63,9 +66,13 @@ export class BookIndex {
    */
   async scan(people: readonly Person[], detail: ReadonlySet<string> | 'all' = new Set()): Promise<ScannedBook[]> {
     let names: string[];
+    /** The names the listing says are regular files (not links, folders or pipes). */
+    let regular: Set<string>;
     const realDir = await realFolder(this.root, this.dir);
     try {
-      names = (await fs.readdir(this.dir)).filter((n) => n.endsWith('.md'));
+      const listed = (await fs.readdir(this.dir, { withFileTypes: true })).filter((d) => d.name.endsWith('.md'));
+      names = listed.map((d) => d.name);
+      regular = new Set(listed.filter((d) => d.isFile()).map((d) => d.name));
     } catch {
       this.cache.clear();
       throw await this.gone();
@@ -77,12 +84,13 @@ export class BookIndex {
     this.lastReads = 0;
     const held = new Map<string, number>();
     try {
-      const found = (await mapLimit(names, 16, (n) => this.open(n, realDir!, held))).filter((f) => f !== null);
+      const found = (await mapLimit(names, 16, (n) => this.open(n, realDir!, held, regular.has(n)))).filter((f) => f !== null);
       // Every book's context holds the people: compare them once, by a hash, not once per book.
       const peopleKey = crypto.createHash('sha1').update(people.map((p) => `${p.id}\t${p.name}`).join('\n')).digest('hex');
       const books: BookWeek[] = [];
       for (const f of found) if ('opened' in f) books.push({ path: `_books/${f.name}`, title: f.opened.title, start: f.opened.start, end: f.opened.end });
-      const rows = await mapLimit(found, 16, async (f): Promise<ScannedBook> => ('problem' in f ? { summary: problemRow(f.name, f.problem) } : this.check(f.name, f.entry, { people, key: peopleKey }, books, held, detail === 'all' || detail.has(`_books/${f.name}`))));
+      const covers = new CoverFinder(this.root);
+      const rows = await mapLimit(found, 16, async (f): Promise<ScannedBook> => ('problem' in f ? { summary: problemRow(f.name, f.problem) } : this.check(f.name, f.entry, { people, key: peopleKey }, books, held, detail === 'all' || detail.has(`_books/${f.name}`), covers)));
       return rows.sort((a, b) => compareSummaries(a.summary, b.summary));
     } finally {
       for (const id of held.values()) this.checker.forget(id);
@@ -96,23 +104,30 @@ export class BookIndex {
   }
 
   /** Finds what an entry is, and opens it when it is a readable book (from the cache when unchanged). */
-  private async open(name: string, realDir: string, held: Map<string, number>): Promise<{ name: string; problem: string } | { name: string; entry: Entry; opened: OpenedBook } | null> {
+  private async open(name: string, realDir: string, held: Map<string, number>, listedRegular: boolean): Promise<{ name: string; problem: string } | { name: string; entry: Entry; opened: OpenedBook } | null> {
     const rel = `_books/${name}`;
     try {
       checkBookPath(rel);
     } catch (e) {
       return { name, problem: `The site cannot serve this name: ${(e as Error).message}` };
     }
-    // A link that leads outside the site, or nowhere, is not the site's: it is not listed at all.
-    const found = await siteEntry(this.root, realDir, name);
-    if (!found) return null;
-    const { real, stat } = found;
-    if (!stat.isFile()) return { name, problem: `It is ${kindOf(stat)}, not a file: it was not read.` };
-    if (stat.size > MAX_BOOK_BYTES) return { name, problem: `It is ${stat.size} bytes, more than the ${MAX_BOOK_BYTES} this editor opens: it was not read.` };
     const hit = this.cache.get(name);
-    if (hit && hit.real === real && hit.mtimeMs === stat.mtimeMs && hit.size === stat.size && hit.ino === stat.ino) return { name, entry: hit, opened: hit.opened };
+    let real = path.join(realDir, name);
+    let known: Stats | 'listed' = 'listed';
+    // A regular file not read before needs no lstat: the read asks its open handle.
+    if (hit || !listedRegular) {
+      // A link that leads outside the site, or nowhere, is not the site's: it is not listed at all.
+      const found = await siteEntry(this.root, realDir, name);
+      if (!found) return null;
+      const { stat } = found;
+      real = found.real;
+      known = stat;
+      if (!stat.isFile()) return { name, problem: `It is ${kindOf(stat)}, not a file: it was not read.` };
+      if (stat.size > MAX_BOOK_BYTES) return { name, problem: tooLarge(stat.size) };
+      if (hit && hit.real === real && hit.mtimeMs === stat.mtimeMs && hit.size === stat.size && hit.ino === stat.ino) return { name, entry: hit, opened: hit.opened };
+    }
     try {
-      const { bytes } = await readRegularFile(real, rel, MAX_BOOK_BYTES, stat);
+      const { bytes, stat } = await readRegularFile(real, rel, MAX_BOOK_BYTES, known);
       this.lastReads++;
       const text = decodeUtf8(bytes);
       const id = ++lastId;
@@ -124,14 +139,15 @@ export class BookIndex {
       return { name, entry, opened };
     } catch (e) {
       this.cache.delete(name);
+      if (e instanceof WorkspaceError && e.kind === 'too-large') return { name, problem: tooLarge(await fs.lstat(real).then((s) => s.size, () => MAX_BOOK_BYTES + 1)) };
       return { name, problem: e instanceof WorkspaceError ? e.message : `It could not be read or checked: ${(e as Error).message}` };
     }
   }
 
   /** A book's row, with counts against its site context (recomputed only when that context changed). */
-  private async check(name: string, entry: Entry, people: { readonly people: readonly Person[]; readonly key: string }, books: readonly BookWeek[], held: Map<string, number>, withDiagnostics: boolean): Promise<ScannedBook> {
+  private async check(name: string, entry: Entry, people: { readonly people: readonly Person[]; readonly key: string }, books: readonly BookWeek[], held: Map<string, number>, withDiagnostics: boolean, covers: CoverFinder): Promise<ScannedBook> {
     const rel = `_books/${name}`;
-    const site = siteContextFor(rel, entry.opened.head as Value, { people: people.people, books, coverExists: await coverExists(this.root, entry.opened.head.cover) });
+    const site = siteContextFor(rel, entry.opened.head as Value, { people: people.people, books, coverExists: await covers.exists(entry.opened.head.cover) });
     const key = `${people.key} ${JSON.stringify({ ...site, people: undefined, names: undefined })}`;
     const row = (errors: number, warnings: number): BookSummary => ({
       id: name.replace(/\.md$/, ''),
@@ -174,5 +190,38 @@ export async function coverExists(root: string, cover: string | null): Promise<b
     return (await fs.stat(await confine(root, rel))).isFile();
   } catch {
     return false;
+  }
+}
+
+/**
+ * Whether covers exist, for one scan: each folder the covers name is listed once (one
+ * call, not a stat and a realpath per book); a name the listing does not show as a plain
+ * file (a link, say) is asked as coverExists asks it.
+ */
+class CoverFinder {
+  private readonly folders = new Map<string, Promise<ReadonlySet<string> | null>>();
+
+  constructor(private readonly root: string) {}
+
+  async exists(cover: string | null): Promise<boolean | null> {
+    const rel = cover?.replace(/^\/+/, '');
+    if (!rel) return null;
+    const slash = rel.lastIndexOf('/');
+    const folder = slash < 0 ? '' : rel.slice(0, slash);
+    let files = this.folders.get(folder);
+    if (!files) this.folders.set(folder, (files = this.list(folder)));
+    const listed = await files;
+    return listed?.has(rel.slice(slash + 1)) ? true : coverExists(this.root, cover);
+  }
+
+  /** The plain files of a folder of the site, or null when it cannot be listed inside the site. */
+  private async list(folder: string): Promise<ReadonlySet<string> | null> {
+    try {
+      const real = folder === '' ? this.root : await confine(this.root, folder);
+      if (!isInside(this.root, real)) return null;
+      return new Set((await fs.readdir(real, { withFileTypes: true })).filter((d) => d.isFile()).map((d) => d.name));
+    } catch {
+      return null;
+    }
   }
 }

@@ -1,4 +1,5 @@
 /** The people of a site, from `_people/*.md`, re-reading only the files that changed. */
+import type { Stats } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Person } from '../../shared/api';
@@ -29,17 +30,21 @@ export class PeopleIndex {
   /** Every readable person, sorted by id; files starting with `_` (templates) or `.`, and anything but regular files, are skipped. */
   async list(): Promise<Person[]> {
     let names: string[];
+    /** The names the listing says are regular files (not links, folders or pipes). */
+    let regular: Set<string>;
     const realDir = await realFolder(this.root, this.dir);
     try {
       if (!realDir) throw new Error('no _people folder inside the site');
-      names = (await fs.readdir(realDir)).filter((n) => n.endsWith('.md') && !n.startsWith('_') && !n.startsWith('.')).sort();
+      const listed = (await fs.readdir(realDir, { withFileTypes: true })).filter((d) => d.name.endsWith('.md') && !d.name.startsWith('_') && !d.name.startsWith('.'));
+      names = listed.map((d) => d.name).sort();
+      regular = new Set(listed.filter((d) => d.isFile()).map((d) => d.name));
     } catch {
       this.cache.clear();
       return [];
     }
     const alive = new Set(names);
     for (const k of this.cache.keys()) if (!alive.has(k)) this.cache.delete(k);
-    const people = await mapLimit(names, 16, (n) => this.read(n, realDir!));
+    const people = await mapLimit(names, 16, (n) => this.read(n, realDir!, regular.has(n)));
     const seen = new Set<string>();
     const out: Person[] = [];
     for (const p of people) {
@@ -51,17 +56,24 @@ export class PeopleIndex {
     return out.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   }
 
-  private async read(name: string, realDir: string): Promise<Person | null> {
-    const found = await siteEntry(this.root, realDir, name);
-    if (!found) return null;
-    const { real, stat: s } = found;
-    try {
+  private async read(name: string, realDir: string, listedRegular: boolean): Promise<Person | null> {
+    const hit = this.cache.get(name);
+    let real = path.join(realDir, name);
+    let known: Stats | 'listed' = 'listed';
+    // A regular file not read before needs no lstat: the read asks its open handle.
+    if (hit || !listedRegular) {
+      const found = await siteEntry(this.root, realDir, name);
+      if (!found) return null;
+      const { stat: s } = found;
+      real = found.real;
+      known = s;
       if (!s.isFile() || s.size > MAX_PERSON_BYTES) return null;
-      const hit = this.cache.get(name);
       if (hit && hit.real === real && hit.mtimeMs === s.mtimeMs && hit.size === s.size) return hit.person;
-      const { bytes } = await readRegularFile(real, `_people/${name}`, MAX_PERSON_BYTES, s);
+    }
+    try {
+      const { bytes, stat } = await readRegularFile(real, `_people/${name}`, MAX_PERSON_BYTES, known);
       const person = await this.checker.person(name, decodeUtf8(bytes));
-      this.cache.set(name, { real, mtimeMs: s.mtimeMs, size: s.size, person });
+      this.cache.set(name, { real, mtimeMs: stat.mtimeMs, size: stat.size, person });
       return person;
     } catch {
       return null;

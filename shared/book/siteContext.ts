@@ -31,6 +31,21 @@ export function coverPathOf(data: Value | null): string | null {
   return data.cover.replace(/^\/+/, '');
 }
 
+type PeopleLists = { readonly ids: readonly string[]; readonly names: readonly { readonly id: string; readonly name: string }[] };
+const listsOf = new WeakMap<object, PeopleLists>();
+
+/**
+ * The ids and names of the people, made once per list of people: every book of a scan
+ * shares them (and the name index validation builds on them), instead of copying 400
+ * people per book.
+ */
+function peopleLists(people: SiteFacts['people']): PeopleLists | undefined {
+  if (!people.length) return undefined;
+  let lists = listsOf.get(people);
+  if (!lists) listsOf.set(people, (lists = { ids: people.map((p) => p.id), names: people.map((p) => ({ id: p.id, name: p.name })) }));
+  return lists;
+}
+
 /**
  * The context to validate the book at `path` (front matter `data`) with. Only the weeks
  * that could overlap its own are kept: validation warns about exactly those, and a small
@@ -43,10 +58,11 @@ export function siteContextFor(path: string, data: Value | null, site: SiteFacts
   const weeks = typeof start === 'string' && typeof end === 'string'
     ? site.books.filter((b) => b.path !== path && b.start <= end && start <= b.end).map((b) => ({ path: b.path, title: b.title, start: b.start, end: b.end }))
     : [];
+  const people = peopleLists(site.people);
   return {
     path,
-    people: site.people.length ? site.people.map((p) => p.id) : undefined,
-    names: site.people.length ? site.people.map((p) => ({ id: p.id, name: p.name })) : undefined,
+    people: people?.ids,
+    names: people?.names,
     files: cover === null || site.coverExists === null ? undefined : site.coverExists ? [cover] : [],
     weeks,
   };

@@ -47,6 +47,14 @@ export function isValidDateTime(s: string): boolean {
 
 const typeName = (v: unknown): string => (v === null ? 'empty' : Array.isArray(v) ? 'a list' : isPlainObject(v) ? 'a mapping' : typeof v === 'string' ? 'text' : typeof v === 'number' ? 'a number' : typeof v === 'boolean' ? 'a boolean' : typeof v);
 
+const peopleSets = new WeakMap<readonly string[], ReadonlySet<string>>();
+/** The people ids as a set, made once per list (a scan validates every book against one list). */
+function peopleSet(ids: readonly string[]): ReadonlySet<string> {
+  let set = peopleSets.get(ids);
+  if (!set) peopleSets.set(ids, (set = new Set(ids)));
+  return set;
+}
+
 /** All diagnostics of a document: reading problems, then the book rules. Errors first, then by position. */
 export function validate(doc: BookDocument, site: SiteContext = {}): Diagnostic[] {
   const out: Diagnostic[] = [...doc.diagnostics];
@@ -112,7 +120,7 @@ export function validate(doc: BookDocument, site: SiteContext = {}): Diagnostic[
     if (!Array.isArray(authors)) add('error', 'type', ['authors'], `authors must be a list of people ids or names, but it is ${typeName(authors)}.`);
     else {
       if (authors.length === 0) add('error', 'required', ['authors'], 'The book has no authors.');
-      const people = site.people ? new Set(site.people) : null;
+      const people = site.people ? peopleSet(site.people) : null;
       authors.forEach((a, i) => {
         if (typeof a !== 'string' || !a.trim()) add('error', 'type', ['authors', i], `Author ${i + 1} must be a people id or a name, but it is ${typeName(a)}.`);
         else if (people && !people.has(a) && /^[a-z0-9][a-z0-9_-]*$/.test(a)) {

@@ -75,16 +75,14 @@ function setScalar(tree: Tree, frames: Frame[], node: ScalarNode, abs: number, p
   }
   const column = columnAt(text, from) + (empty ? 1 : 0);
   const ctx: EmitContext = { column, indent: parent.coll.flow ? column : parent.coll.column + 2, eol, flow: parent.coll.flow, timestamp: isTimestampField(path, node) };
-  const hint = empty ? neighbourHint(tree, path) : hintFor(node, text.slice(from, to), ctx);
-  let out = emitScalar(value, hint, ctx);
-  let parsed: ScalarNode | null = null;
-  const folded = foldedLike(node, text.slice(from, to), value, ctx);
-  if (folded !== null) {
-    parsed = readScalarBack(folded, column, value, eol);
-    if (parsed) out = folded;
-  }
-  parsed ??= readScalarBack(out, column, value, eol);
+  // A folded scalar keeps its line breaks where it can; otherwise the value is written afresh.
+  let out = foldedLike(node, text.slice(from, to), value, ctx);
+  let parsed = out === null ? null : readScalarBack(out, column, value, eol);
   if (!parsed) {
+    out = emitScalar(value, empty ? neighbourHint(tree, path) : hintFor(node, text.slice(from, to), ctx), ctx);
+    parsed = readScalarBack(out, column, value, eol);
+  }
+  if (!parsed || out === null) {
     out = typeof value === 'string' ? emitDouble(value) : emitNonString(value);
     parsed = readScalarBack(out, column, value, eol);
     if (!parsed) throw new EditError(`Cannot write the value at ${pathText(path)} so that it reads back the same.`);

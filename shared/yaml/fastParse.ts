@@ -87,7 +87,15 @@ class Reader {
     if (this.pos >= this.src.length) return null;
     const col = this.indentAt(this.pos);
     const first = this.pos + col;
-    const root = this.isDash(first) ? this.seq(col, first, 0, false, 0) : this.map(col, first, 0, 0);
+    let root: Built;
+    if (this.isDash(first)) root = this.seq(col, first, 0, false, 0);
+    else if (this.looksLikeKey(first)) root = this.map(col, first, 0, 0);
+    else {
+      // A scalar (or one-line flow list) alone: what an edit reads back to check what it wrote.
+      // Its continuation lines may start at any column (a root node's parent is at -1).
+      root = this.inlineValue(first, -1, 0);
+      this.pos = this.endOfLine(root.end);
+    }
     this.skipBlank();
     if (this.pos < this.src.length) decline();
     return root.node;

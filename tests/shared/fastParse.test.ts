@@ -33,10 +33,24 @@ describe('fast reader', () => {
       'a: "x \\\n  y"\n', 'a:\n', 'a:\nb:\n', '- a\n-\n- b\n', '- k: v\n  l: w\n- k: x\n', 'a: yes\nb: no\nc: ~\nd: true\n',
       'a: 2021-07-05 00:00:00\n', 'a: 1\n', 'a: -1.5\n', 'a: 0x1F\n', 'a: b: c\n', 'a: "unterminated\n', 'a:\n\t- x\n', 'a: &x 1\n',
       'a: |\n  block\n', 'a: b\na: c\n', 'a: x\n  - y\n', 'a: - x\n', '- - a\n', 'a: # only a comment\n  - x\n', '# c\na: b\n\n# d\n',
+      'plain', '  plain\n  folded\n\n  more\n', "'it''s'\n", '"a\\tb\n  c"\n', '  "x"\n', 'x # c\n', '[a, b]\n', 'a b: c\n', '12\n', 'x\n---\n', 'x\n# c\ny\n', 'true\n', '"x" y\n',
       'a: "x"y\n', 'a: [x,]\n', 'a: [x: y]\n', 'a: "\\q"\n', 'a: b\r\nc: d\r\n', 'a: b\rc: d\n', 'a:  \n  b: c\n', 'k.j-x: v\n',
     ];
     const seen = cases.map(agrees);
     expect(seen.filter((s) => s === 'same').length).toBeGreaterThan(20);
+  });
+
+  it('reads a scalar alone (what an edit reads back) as the yaml package does', () => {
+    const text = fc.array(fc.constantFrom('a', 'b', ' ', '  ', '\n', '\n\n', '\n  ', ':', ': ', '#', ' #', '"', "'", "''", '\\', '\\n', '-', '- ', '---', '[', ',', '1', 'true', '\t'), { maxLength: 12 }).map((p) => p.join(''));
+    const scalar = fc.record({ text, quote: fc.constantFrom('', "'", '"'), column: fc.nat(8) });
+    let same = 0;
+    fc.assert(
+      fc.property(scalar, ({ text, quote, column }) => {
+        if (agrees(' '.repeat(column) + quote + text + quote + '\n') === 'same') same++;
+      }),
+      { numRuns: Number(process.env.PROPERTY_RUNS ?? 300) * 3 },
+    );
+    expect(same).toBeGreaterThan(100);
   });
 
   it.skipIf(!hasCorpus)(`never reads a mutated real front matter differently${hasCorpus ? '' : ` (${corpusSkipReason})`}`, () => {
