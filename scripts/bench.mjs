@@ -9,6 +9,8 @@ import { fileURLToPath } from 'node:url';
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const outfile = path.join(root, 'dist', 'bench', 'run.mjs');
 await build({ entryPoints: [path.join(root, 'tests', 'bench', 'run.ts')], outfile, bundle: true, platform: 'node', target: 'node20', format: 'esm', packages: 'external', logLevel: 'warning' });
+// The workspace's checking worker beside the bundle, where the workspace looks for it (as in dist/electron): the rows run as the app does.
+await build({ entryPoints: [path.join(root, 'electron', 'workspace', 'checkWorker.ts')], outfile: path.join(root, 'dist', 'bench', 'checkWorker.cjs'), bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning' });
 // The baseline page of `ui first raw view`: the app's Monaco setup and nothing else.
 process.env.NODE_ENV = 'production';
 await viteBuild({

@@ -39,12 +39,14 @@ function startWorker(): Worker {
 }
 
 class WorkerChecker implements BookChecker {
+  constructor(private readonly start: () => Worker = startWorker) {}
+
   private worker: Worker | null = null;
   private failed = false;
   private readonly local = localChecker();
   /** Books opened by the local checker after the worker failed. */
   private readonly localIds = new Set<number>();
-  private readonly pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+  private readonly pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void; readonly request: CheckRequest }>();
   private seq = 0;
 
   private ensure(): Worker | null {
@@ -52,7 +54,7 @@ class WorkerChecker implements BookChecker {
     if (this.worker) return this.worker;
     let worker: Worker;
     try {
-      worker = startWorker();
+      worker = this.start();
     } catch {
       this.failed = true;
       return null;
@@ -76,8 +78,13 @@ class WorkerChecker implements BookChecker {
       // died (out of memory on a hostile book) is started again on the next call.
       if (!online) this.failed = true;
       this.worker = null;
-      for (const p of this.pending.values()) p.reject(e);
+      const pending = [...this.pending.values()];
       this.pending.clear();
+      // What was asked of a worker that never started is done here instead; what a dead worker held is lost with it.
+      for (const p of pending) {
+        if (online) p.reject(e);
+        else this.runHere(p.request).then(p.resolve, p.reject);
+      }
     };
     worker.on('error', lost);
     worker.on('exit', (code) => lost(new Error(`The checking worker stopped (exit code ${code}).`)));
@@ -92,9 +99,26 @@ class WorkerChecker implements BookChecker {
     const seq = ++this.seq;
     worker.ref();
     return new Promise<T>((resolve, reject) => {
-      this.pending.set(seq, { resolve: resolve as (v: unknown) => void, reject });
+      this.pending.set(seq, { resolve: resolve as (v: unknown) => void, reject, request: r });
       worker.postMessage({ ...r, seq });
     });
+  }
+
+  /** Does a request in this thread (the worker could not start). */
+  private async runHere(r: CheckRequest): Promise<unknown> {
+    switch (r.op) {
+      case 'open':
+        this.localIds.add(r.id);
+        return this.local.open(r.id, r.text);
+      case 'check':
+        this.localIds.delete(r.id);
+        return this.local.check(r.id, r.site, r.withDiagnostics);
+      case 'forget':
+        this.localIds.delete(r.id);
+        return this.local.forget(r.id);
+      case 'person':
+        return this.local.person(r.fileName, r.text);
+    }
   }
 
   open(id: number, text: string) {
@@ -127,6 +151,9 @@ class WorkerChecker implements BookChecker {
 }
 
 let shared: WorkerChecker | null = null;
+
+/** A checker of its own whose worker `start` makes (tests start one that cannot run). */
+export const workerCheckerWith = (start: () => Worker): BookChecker => new WorkerChecker(start);
 
 /** The process's one worker checker (started on first use, never keeping the process alive while idle). */
 export function workerChecker(): BookChecker {

@@ -181,3 +181,27 @@ describe.skipIf(!hasCorpus)('the real corpus', () => {
     expect(people.some((p) => p.id.includes('{{'))).toBe(false);
   });
 });
+
+describe('the checking worker', () => {
+  it('does in this thread what was asked of a worker that could not start, and works here from then on', async () => {
+    const { Worker } = await import('node:worker_threads');
+    const { workerCheckerWith } = await import('../../electron/workspace/workerChecker');
+    let starts = 0;
+    const checker = workerCheckerWith(() => {
+      starts++;
+      return new Worker(path.join(tempDir(), 'no-such-worker.cjs'));
+    });
+    // Longer than what is read inline, so it goes to the worker.
+    const text = `---\ntitle: "A long book"\nauthors: [lenavoss]\narchive:\n${Array.from({ length: 400 }, (_, i) => `  - name: Asker ${i}\n    text: "Question ${i} ${'y'.repeat(40)}"\n`).join('')}---\n`;
+    expect(text.length).toBeGreaterThan(16 * 1024);
+    const [a, b] = await Promise.all([checker.open(1, text), checker.open(2, text)]);
+    expect(a.title).toBe('A long book');
+    expect(b.title).toBe('A long book');
+    const checked = await checker.check(1, { path: '_books/20240101-long.md', weeks: [] }, true);
+    expect(checked.diagnostics).toBeDefined();
+    expect((await checker.open(3, text)).title).toBe('A long book');
+    expect(starts).toBe(1);
+    checker.forget(2);
+    checker.forget(3);
+  });
+});

@@ -4,7 +4,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { diagnosticsOf, isTyping } from '../../renderer/src/store/derived';
 import { CORPUS, corpusSkipReason, hasCorpus } from '../corpus';
 import { openEditor } from './render';
 
@@ -70,4 +71,27 @@ describe('performance', () => {
     const t = await measureTyping(within(reply).getByLabelText('Text') as HTMLTextAreaElement, (v) => replyText(store.get().book!.doc.data, 0) === v, 15);
     console.log(`[perf] synthetic 2,000-thread book (${(big.length / 1024).toFixed(0)} KB): keystroke → store ${t.store.toFixed(2)} ms, → rendered ${t.render.toFixed(2)} ms (median of 15, jsdom)`);
   }, 120_000);
+});
+
+describe('diagnostics while typing', () => {
+  it('a keystroke shows first; its diagnostics follow once its frame is painted, and any other edit is checked at once', async () => {
+    const { store } = await openEditor();
+    const errors = () => diagnosticsOf(store.get()).filter((d) => d.severity === 'error').map((d) => d.code);
+    await waitFor(() => expect(store.get().checked?.doc).toBe(store.get().book!.doc));
+    expect(errors()).toEqual([]);
+    // Typing empties the title: the keystroke's document is not validated on the keystroke.
+    act(() => void store.edit('Edit title', [{ op: 'set', path: ['title'], value: 'G' }], 'title'));
+    act(() => void store.edit('Edit title', [{ op: 'set', path: ['title'], value: '' }], 'title'));
+    expect(store.get().book!.doc.text).toContain('title: ""');
+    expect(isTyping(store.get())).toBe(true);
+    expect(errors()).toEqual([]);
+    // After the frame: the error is there, and the status bar says so.
+    await waitFor(() => expect(errors()).toContain('required'));
+    expect(store.get().checked?.doc).toBe(store.get().book!.doc);
+    await waitFor(() => expect(screen.getByRole('button', { name: /^Problems: 1 error/ })).toBeTruthy());
+    // An edit that is not typing (undo) is checked as it is shown.
+    act(() => store.undo());
+    expect(isTyping(store.get())).toBe(false);
+    expect(errors()).toEqual([]);
+  });
 });

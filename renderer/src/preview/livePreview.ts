@@ -25,8 +25,8 @@ export interface PreviewHandlers {
  */
 export const EDITOR_CSS = ':root,body{font-size:14px}.book-archive-thread{contain:content;content-visibility:auto;contain-intrinsic-size:auto 160px}[data-thread]{cursor:pointer}.book-archive-thread:hover>.name,.book-archive-reply:hover>.name{text-decoration:underline;text-decoration-color:var(--muted)}';
 
-/** Threads in the first document of a preview: more than a pane shows. */
-export const FIRST_THREADS = 12;
+/** Threads in the first document of a preview: what a pane shows below the page top, and one more. */
+export const FIRST_THREADS = 4;
 /** Threads added at a time while the rest of a long book fills in. */
 const SLICE_THREADS = 40;
 

@@ -2,8 +2,8 @@
  * Reactions to store changes that reach the Node side: the window title and dirty flag,
  * backups of unsaved work about a second after each change, and which image files exist.
  */
-import { isObj, validate } from '../../../shared/index';
-import { dirtyOf, LIVE_VALIDATION_LIMIT, siteContextOf, windowTitleOf } from '../store/derived';
+import { isObj } from '../../../shared/index';
+import { dirtyOf, freshDiagnosticsOf, isTyping, LIVE_VALIDATION_LIMIT, windowTitleOf } from '../store/derived';
 import type { Session } from './session';
 
 export const BACKUP_DELAY_MS = 1000;
@@ -18,6 +18,7 @@ export function watch(session: Session, backupDelayMs = BACKUP_DELAY_MS): () => 
   let backupTimer: ReturnType<typeof setTimeout> | undefined;
   let lastData: unknown = null;
   let checkTimer: ReturnType<typeof setTimeout> | undefined;
+  let cancelAfterPaint = () => undefined as void;
 
   const onChange = () => {
     const state = store.get();
@@ -33,12 +34,16 @@ export function watch(session: Session, backupDelayMs = BACKUP_DELAY_MS): () => 
     if (book && book.doc.text !== lastText) {
       lastText = book.doc.text;
       clearTimeout(checkTimer);
-      if (book.doc.text.length > LIVE_VALIDATION_LIMIT) {
-        checkTimer = setTimeout(() => {
-          const s = store.get();
-          if (s.book && s.checked?.doc !== s.book.doc) store.setChecked(s.book.doc, validate(s.book.doc, siteContextOf(s)));
-        }, VALIDATION_DELAY_MS);
-      }
+      cancelAfterPaint();
+      const check = () => {
+        const s = store.get();
+        if (s.book && s.checked?.doc !== s.book.doc) store.setChecked(s.book.doc, freshDiagnosticsOf(s));
+      };
+      if (book.doc.text.length > LIVE_VALIDATION_LIMIT) checkTimer = setTimeout(check, VALIDATION_DELAY_MS);
+      // A keystroke shows first; its diagnostics follow right after that frame (one check for several keys of a frame).
+      else if (isTyping(state)) cancelAfterPaint = afterPaint(check);
+      // Any other change is checked as it is shown; remember the result as the list typing shows next.
+      else if (state.checked?.doc !== book.doc) queueMicrotask(check);
       clearTimeout(backupTimer);
       if (dirty) {
         backupTimer = setTimeout(() => session.backUp(book.path), backupDelayMs);
@@ -62,5 +67,20 @@ export function watch(session: Session, backupDelayMs = BACKUP_DELAY_MS): () => 
     unsubscribe();
     clearTimeout(backupTimer);
     clearTimeout(checkTimer);
+    cancelAfterPaint();
+  };
+}
+
+/** Runs `f` after the next frame is painted (a task queued from that frame's animation callback); returns a function that cancels it. */
+function afterPaint(f: () => void): () => void {
+  if (typeof requestAnimationFrame !== 'function') {
+    const id = setTimeout(f, 0);
+    return () => clearTimeout(id);
+  }
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const frame = requestAnimationFrame(() => (timer = setTimeout(f, 0)));
+  return () => {
+    cancelAnimationFrame(frame);
+    clearTimeout(timer);
   };
 }

@@ -32,12 +32,25 @@ export function siteContextOf(state: EditorState): SiteContext {
   return siteContext(book.path, book.doc.data, state.site.people, state.site.books, coverExists);
 }
 
-/** Every diagnostic of the open book, errors first (for a big book, as of the last pause in typing). */
+/**
+ * Whether the open book's document is the tip of a burst of typing (a step of a group, the
+ * last one made): its diagnostics may wait until the frame that shows the keystroke is painted.
+ */
+export function isTyping(state: EditorState): boolean {
+  const history = state.book?.history;
+  return !!history && history.tip === state.book!.doc && history.undo[history.undo.length - 1]?.group != null;
+}
+
+/**
+ * Every diagnostic of the open book, errors first. While the user types, the ones of the
+ * document before the keystroke: the book is checked again once the keystroke is painted
+ * (session/watchers.ts), and a big book once the typing pauses.
+ */
 export function diagnosticsOf(state: EditorState): readonly Diagnostic[] {
   const book = state.book;
   if (!book) return NO_DIAGNOSTICS;
-  if (state.checked?.doc === book.doc) return state.checked.list;
-  if (state.checked && book.doc.text.length > LIVE_VALIDATION_LIMIT) return state.checked.list;
+  if (state.checked?.doc === book.doc && state.checked.site === siteContextOf(state)) return state.checked.list;
+  if (state.checked && (book.doc.text.length > LIVE_VALIDATION_LIMIT || isTyping(state))) return state.checked.list;
   return diagnosticsMemo(book.doc, siteContextOf(state));
 }
 

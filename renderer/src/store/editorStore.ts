@@ -3,7 +3,7 @@
  * and the UI state. Components read it through hooks; changes go through these methods.
  */
 import { EditError, followDescription, labelOf, threadCount } from '../../../shared/index';
-import type { BookDocument, BookEdit, Diagnostic, Edit } from '../../../shared/index';
+import type { BookDocument, BookEdit, Diagnostic, Edit, SiteContext } from '../../../shared/index';
 import type { BookFile, BookSummary, Fingerprint, GitStatus, Person, SiteInfo } from '../../../shared/api';
 import { createStore } from './createStore';
 import type { Store } from './createStore';
@@ -27,6 +27,8 @@ export interface SiteState {
 /** Diagnostics computed for one document (big books are checked after a pause in typing). */
 export interface Checked {
   readonly doc: BookDocument;
+  /** The site context it was checked against (people, the other books' weeks, the files known). */
+  readonly site: SiteContext | null;
   readonly list: readonly Diagnostic[];
 }
 
@@ -68,7 +70,7 @@ export interface EditorStore extends Store<EditorState> {
   close(): void;
   setSite(patch: Partial<SiteState>): void;
   setUi(patch: Partial<UiState>): void;
-  /** Records the diagnostics of a document (the validation of a big book, done after a pause). */
+  /** Records the diagnostics of a document, checked against the site as it is now (after a keystroke is painted; a big book after a pause). */
   setChecked(doc: BookDocument, list: readonly Diagnostic[]): void;
   openDialog(dialog: Dialog | null): void;
   notify(kind: Notice['kind'], text: string, action?: Notice['action']): void;
@@ -167,7 +169,7 @@ export function createEditorStore(initial: EditorState = INITIAL_STATE, now: () 
     close: () => store.set((s) => ({ ...s, book: null, checked: null })),
     setSite: (patch) => store.set((s) => ({ ...s, site: { ...s.site, ...patch } })),
     setUi,
-    setChecked: (doc, list) => store.set((s) => ({ ...s, checked: { doc, list } })),
+    setChecked: (doc, list) => store.set((s) => ({ ...s, checked: { doc, list, site: s.book?.doc === doc ? siteContextOf(s) : null } })),
     openDialog: (dialog) => setUi({ dialog }),
     notify,
     announce: (text) => setUi({ announcement: { text, id: ++seq } }),

@@ -16,8 +16,8 @@ import { byThread, NONE } from './diagnosticSlices';
 import { ThreadCard } from './ThreadCard';
 
 const NO_THREADS: readonly Value[] = [];
-/** Cards in the first render of a book; the others follow in idle slices of this many. */
-const FIRST_CARDS = 8;
+/** Cards in the first render of a book (the book and links fill the first screen); the others follow in idle slices of this many. */
+const FIRST_CARDS = 2;
 const SLICE_CARDS = 12;
 
 /**
