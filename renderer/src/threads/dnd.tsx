@@ -4,7 +4,7 @@
  * lives in a tiny store of its own, so a drag re-renders only the two cards it touches.
  */
 import { DndContext, DragOverlay, KeyboardSensor, PointerSensor, closestCenter, useDraggable, useDroppable, useSensor, useSensors } from '@dnd-kit/core';
-import type { Active, ClientRect, CollisionDetection, DragEndEvent, DragMoveEvent, KeyboardCoordinateGetter, Over } from '@dnd-kit/core';
+import type { Active, ClientRect, CollisionDetection, DragEndEvent, DragMoveEvent, KeyboardCoordinateGetter, KeyboardSensorProps, Over, SensorInstance } from '@dnd-kit/core';
 import { memo, useCallback, useRef, useState, useSyncExternalStore } from 'react';
 import type { ReactNode } from 'react';
 import { createStore } from '../store/createStore';
@@ -129,6 +129,47 @@ const keyboardCoordinates: KeyboardCoordinateGetter = (event, { context: { activ
   return { x: collisionRect.left, y: next.y - collisionRect.height / 2 };
 };
 
+/** The members of dnd-kit 6's KeyboardSensor that PromptKeyboardSensor uses (private in its types). */
+interface KeyboardSensorInternals extends SensorInstance {
+  readonly props: KeyboardSensorProps;
+  readonly listeners: { add(name: string, handler: (event: Event) => void): void };
+  readonly windowListeners: { add(name: string, handler: (event: Event) => void): void };
+  handleStart(): void;
+  handleKeyDown(event: Event): void;
+  handleCancel(event: Event): void;
+  attach(): void;
+}
+
+const KeyboardSensorBase = KeyboardSensor as unknown as new (props: KeyboardSensorProps) => KeyboardSensorInternals;
+
+/**
+ * dnd-kit's KeyboardSensor, listening for keys from the moment it picks the card up. The stock sensor adds
+ * its document keydown listener in a setTimeout, so that the Space that picks the card up does not drop it
+ * again. But picking up re-renders every card (50-200 ms on the sample book), and Chromium runs key presses
+ * waiting in its queue before timers: the arrows pressed meanwhile reached no listener and were lost, so
+ * the card did not move (unless the machine was slow to send them). This one listens at once and skips
+ * the key press that picked the card up, and its auto-repeats, instead.
+ */
+export class PromptKeyboardSensor extends KeyboardSensorBase {
+  static activators = KeyboardSensor.activators;
+
+  override attach(): void {
+    // If a dnd-kit update renames what this relies on, keep its own (delayed) listening rather than none.
+    if (typeof this.listeners?.add !== 'function' || typeof this.windowListeners?.add !== 'function' || typeof this.handleStart !== 'function') return super.attach();
+    this.handleStart();
+    this.windowListeners.add('resize', this.handleCancel);
+    this.windowListeners.add('visibilitychange', this.handleCancel);
+    this.listeners.add('keydown', this.handleKeyDown);
+  }
+
+  override handleKeyDown(event: Event): void {
+    const start = this.props.event as KeyboardEvent;
+    // The document listener is added while the picking-up key press is still on its way to the document.
+    if (event === start || (event instanceof KeyboardEvent && event.repeat && event.code === start.code)) return;
+    super.handleKeyDown(event);
+  }
+}
+
 const POINTER = { activationConstraint: { distance: 5 } };
 const KEYBOARD = { coordinateGetter: keyboardCoordinates };
 
@@ -172,7 +213,7 @@ const activeY = (active: Active) => {
 /** The drag-and-drop context around the thread list (memoized: rendering it is not cheap). */
 export const ThreadsDnd = memo(function ThreadsDnd({ children, handlers }: { readonly children: ReactNode; readonly handlers: DropHandlers }) {
   // Constant options: new ones would make new sensors, a new context, and every card render again.
-  const sensors = useSensors(useSensor(PointerSensor, POINTER), useSensor(KeyboardSensor, KEYBOARD));
+  const sensors = useSensors(useSensor(PointerSensor, POINTER), useSensor(PromptKeyboardSensor, KEYBOARD));
   const [dragging, setDragging] = useState<DragItem | null>(null);
   const onMove = useCallback((event: DragMoveEvent) => {
     const item = event.active.data.current as DragItem;
