@@ -71,7 +71,7 @@ describe.skipIf(!hasChromium)('the editor in Chromium', () => {
   // Known failure on a quiet machine (it passed under load): after Space picks the reply up, the arrow keys
   // do not reach the keyboard sensor's coordinate getter, so the reply stays where it was. Move to… and
   // Alt+Up/Down are the keyboard paths meanwhile; README "Known not to work yet" says so.
-  it.skip('moves a reply into another thread by keyboard drag and drop (Space, arrows, Space) [skipped: the arrows do not reach the sensor on a quiet machine, see README]', async () => {
+  it('moves a reply into another thread by keyboard drag and drop (Space, arrows, Space)', async () => {
     const page = await h.page();
     await openBook(page, TITLE);
     await thread(page, 'Thread 1 by Oskar Lind').getByRole('button', { name: 'Drag Reply 2 by Oskar Lind' }).focus();

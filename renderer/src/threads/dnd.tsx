@@ -4,7 +4,7 @@
  * lives in a tiny store of its own, so a drag re-renders only the two cards it touches.
  */
 import { DndContext, DragOverlay, KeyboardSensor, PointerSensor, closestCenter, useDraggable, useDroppable, useSensor, useSensors } from '@dnd-kit/core';
-import type { Active, ClientRect, CollisionDetection, DragEndEvent, DragMoveEvent, KeyboardCoordinateGetter, KeyboardSensorProps, Over, SensorInstance } from '@dnd-kit/core';
+import type { Active, ClientRect, CollisionDetection, DragEndEvent, DragMoveEvent, KeyboardCoordinateGetter, KeyboardSensorOptions, KeyboardSensorProps, Over, SensorInstance } from '@dnd-kit/core';
 import { memo, useCallback, useRef, useState, useSyncExternalStore } from 'react';
 import type { ReactNode } from 'react';
 import { createStore } from '../store/createStore';
@@ -171,7 +171,8 @@ export class PromptKeyboardSensor extends KeyboardSensorBase {
 }
 
 const POINTER = { activationConstraint: { distance: 5 } };
-const KEYBOARD = { coordinateGetter: keyboardCoordinates };
+// Instant scrolling: a smooth one slides other places under the card on the way, each said aloud.
+const KEYBOARD: KeyboardSensorOptions = { coordinateGetter: keyboardCoordinates, scrollBehavior: 'instant' };
 
 export interface DropHandlers {
   moveReply(t: number, r: number, toThread: number, toIndex: number): void;
@@ -259,7 +260,8 @@ export const ThreadsDnd = memo(function ThreadsDnd({ children, handlers }: { rea
         restoreFocus: false,
         announcements: {
           onDragStart: ({ active }) => {
-            said.current = '';
+            // Not "where it was" right after: it would replace these words before they are read.
+            said.current = `${(active.data.current as DragItem).label}: where it was.`;
             return `Picked up ${(active.data.current as DragItem).label}. Up and Down choose where it goes, one place at a time; Space drops it; Escape cancels.`;
           },
           onDragMove: ({ active, over }) => say(active, over),
