@@ -3,11 +3,12 @@
  * (or onto a thread, to land at its end); a thread drops between threads. The drop line
  * lives in a tiny store of its own, so a drag re-renders only the two cards it touches.
  */
-import { DndContext, DragOverlay, KeyboardSensor, PointerSensor, closestCenter, useDraggable, useDroppable, useSensor, useSensors } from '@dnd-kit/core';
-import type { Active, ClientRect, CollisionDetection, DragEndEvent, DragMoveEvent, KeyboardCoordinateGetter, KeyboardSensorOptions, KeyboardSensorProps, Over, SensorInstance } from '@dnd-kit/core';
+import { DndContext, DragOverlay, PointerSensor, closestCenter, useDraggable, useDroppable, useSensor, useSensors } from '@dnd-kit/core';
+import type { Active, ClientRect, CollisionDetection, DragEndEvent, DragMoveEvent, KeyboardCoordinateGetter, KeyboardSensorOptions, Over } from '@dnd-kit/core';
 import { memo, useCallback, useRef, useState, useSyncExternalStore } from 'react';
 import type { ReactNode } from 'react';
 import { createStore } from '../store/createStore';
+import { PromptKeyboardSensor } from '../ui/PromptKeyboardSensor';
 
 export type DragItem = { readonly kind: 'reply'; readonly thread: number; readonly reply: number; readonly label: string } | { readonly kind: 'thread'; readonly thread: number; readonly label: string };
 export type DropTarget = { readonly kind: 'reply'; readonly thread: number; readonly reply: number } | { readonly kind: 'replyEnd'; readonly thread: number } | { readonly kind: 'thread'; readonly thread: number };
@@ -129,47 +130,6 @@ const keyboardCoordinates: KeyboardCoordinateGetter = (event, { context: { activ
   return { x: collisionRect.left, y: next.y - collisionRect.height / 2 };
 };
 
-/** The members of dnd-kit 6's KeyboardSensor that PromptKeyboardSensor uses (private in its types). */
-interface KeyboardSensorInternals extends SensorInstance {
-  readonly props: KeyboardSensorProps;
-  readonly listeners: { add(name: string, handler: (event: Event) => void): void };
-  readonly windowListeners: { add(name: string, handler: (event: Event) => void): void };
-  handleStart(): void;
-  handleKeyDown(event: Event): void;
-  handleCancel(event: Event): void;
-  attach(): void;
-}
-
-const KeyboardSensorBase = KeyboardSensor as unknown as new (props: KeyboardSensorProps) => KeyboardSensorInternals;
-
-/**
- * dnd-kit's KeyboardSensor, listening for keys from the moment it picks the card up. The stock sensor adds
- * its document keydown listener in a setTimeout, so that the Space that picks the card up does not drop it
- * again. But picking up re-renders every card (50-200 ms on the sample book), and Chromium runs key presses
- * waiting in its queue before timers: the arrows pressed meanwhile reached no listener and were lost, so
- * the card did not move (unless the machine was slow to send them). This one listens at once and skips
- * the key press that picked the card up, and its auto-repeats, instead.
- */
-export class PromptKeyboardSensor extends KeyboardSensorBase {
-  static activators = KeyboardSensor.activators;
-
-  override attach(): void {
-    // If a dnd-kit update renames what this relies on, keep its own (delayed) listening rather than none.
-    if (typeof this.listeners?.add !== 'function' || typeof this.windowListeners?.add !== 'function' || typeof this.handleStart !== 'function') return super.attach();
-    this.handleStart();
-    this.windowListeners.add('resize', this.handleCancel);
-    this.windowListeners.add('visibilitychange', this.handleCancel);
-    this.listeners.add('keydown', this.handleKeyDown);
-  }
-
-  override handleKeyDown(event: Event): void {
-    const start = this.props.event as KeyboardEvent;
-    // The document listener is added while the picking-up key press is still on its way to the document.
-    if (event === start || (event instanceof KeyboardEvent && event.repeat && event.code === start.code)) return;
-    super.handleKeyDown(event);
-  }
-}
-
 const POINTER = { activationConstraint: { distance: 5 } };
 // Instant scrolling: a smooth one slides other places under the card on the way, each said aloud.
 const KEYBOARD: KeyboardSensorOptions = { coordinateGetter: keyboardCoordinates, scrollBehavior: 'instant' };
@@ -198,7 +158,11 @@ function dropOf(item: DragItem, target: DropTarget, position: DropPosition, hand
 /** Where the item would land, in words: `position 2 of 3 in thread 1`. */
 function landingWords(item: DragItem, over: Over | null, y: number, handlers: DropHandlers): string {
   if (!over) return 'not over a place to drop';
-  const drop = dropOf(item, over.data.current as DropTarget, positionOf(item, over, y), handlers);
+  return dropWords(dropOf(item, over.data.current as DropTarget, positionOf(item, over, y), handlers), handlers);
+}
+
+/** A drop in words, from the book before it is made. */
+function dropWords(drop: Drop | null, handlers: DropHandlers): string {
   if (!drop) return 'where it was';
   if (!('toThread' in drop)) return `position ${drop.to + 1} of ${handlers.threadCount()}`;
   const count = handlers.replyCount(drop.toThread) + (drop.toThread === drop.thread ? 0 : 1);
@@ -223,14 +187,17 @@ export const ThreadsDnd = memo(function ThreadsDnd({ children, handlers }: { rea
     const now = indicator.get();
     if (now.id !== next.id || now.position !== next.position) indicator.set(() => next);
   }, []);
+  // What the drop did, in words: the announcement comes after the move, when the counts have changed.
+  const ended = useRef('');
   const onEnd = (event: DragEndEvent) => {
     const item = event.active.data.current as DragItem;
     const { id, position } = indicator.get();
     indicator.set(() => ({ id: null, position: null }));
     setDragging(null);
     const over = event.over;
-    if (!over || String(over.id) !== id || !position) return;
-    const drop = dropOf(item, over.data.current as DropTarget, position, handlers);
+    let drop: Drop | null = null;
+    if (over && String(over.id) === id && position) drop = dropOf(item, over.data.current as DropTarget, position, handlers);
+    ended.current = `${item.label} ${drop ? `dropped at ${dropWords(drop, handlers)}` : over ? 'dropped where it was' : 'dropped nowhere, so it stays where it was'}.`;
     if (!drop) return;
     if ('toThread' in drop) handlers.moveReply(drop.thread, drop.reply, drop.toThread, drop.to);
     else handlers.moveThread(drop.thread, drop.to);
@@ -266,7 +233,7 @@ export const ThreadsDnd = memo(function ThreadsDnd({ children, handlers }: { rea
           },
           onDragMove: ({ active, over }) => say(active, over),
           onDragOver: ({ active, over }) => say(active, over),
-          onDragEnd: ({ active, over }) => `${(active.data.current as DragItem).label} ${over ? `dropped at ${landingWords(active.data.current as DragItem, over, activeY(active), handlers)}` : 'dropped nowhere'}.`,
+          onDragEnd: () => ended.current,
           onDragCancel: ({ active }) => `Moving ${(active.data.current as DragItem).label} was cancelled.`,
         },
       }}
