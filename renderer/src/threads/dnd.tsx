@@ -3,11 +3,12 @@
  * (or onto a thread, to land at its end); a thread drops between threads. The drop line
  * lives in a tiny store of its own, so a drag re-renders only the two cards it touches.
  */
-import { DndContext, DragOverlay, KeyboardSensor, PointerSensor, closestCenter, useDraggable, useDroppable, useSensor, useSensors } from '@dnd-kit/core';
-import type { Active, ClientRect, CollisionDetection, DragEndEvent, DragMoveEvent, KeyboardCoordinateGetter, Over } from '@dnd-kit/core';
+import { DndContext, DragOverlay, PointerSensor, closestCenter, useDraggable, useDroppable, useSensor, useSensors } from '@dnd-kit/core';
+import type { Active, ClientRect, CollisionDetection, DragEndEvent, DragMoveEvent, KeyboardCoordinateGetter, KeyboardSensorOptions, Over } from '@dnd-kit/core';
 import { memo, useCallback, useRef, useState, useSyncExternalStore } from 'react';
 import type { ReactNode } from 'react';
 import { createStore } from '../store/createStore';
+import { PromptKeyboardSensor } from '../ui/PromptKeyboardSensor';
 
 export type DragItem = { readonly kind: 'reply'; readonly thread: number; readonly reply: number; readonly label: string } | { readonly kind: 'thread'; readonly thread: number; readonly label: string };
 export type DropTarget = { readonly kind: 'reply'; readonly thread: number; readonly reply: number } | { readonly kind: 'replyEnd'; readonly thread: number } | { readonly kind: 'thread'; readonly thread: number };
@@ -130,7 +131,8 @@ const keyboardCoordinates: KeyboardCoordinateGetter = (event, { context: { activ
 };
 
 const POINTER = { activationConstraint: { distance: 5 } };
-const KEYBOARD = { coordinateGetter: keyboardCoordinates };
+// Instant scrolling: a smooth one slides other places under the card on the way, each said aloud.
+const KEYBOARD: KeyboardSensorOptions = { coordinateGetter: keyboardCoordinates, scrollBehavior: 'instant' };
 
 export interface DropHandlers {
   moveReply(t: number, r: number, toThread: number, toIndex: number): void;
@@ -156,7 +158,11 @@ function dropOf(item: DragItem, target: DropTarget, position: DropPosition, hand
 /** Where the item would land, in words: `position 2 of 3 in thread 1`. */
 function landingWords(item: DragItem, over: Over | null, y: number, handlers: DropHandlers): string {
   if (!over) return 'not over a place to drop';
-  const drop = dropOf(item, over.data.current as DropTarget, positionOf(item, over, y), handlers);
+  return dropWords(dropOf(item, over.data.current as DropTarget, positionOf(item, over, y), handlers), handlers);
+}
+
+/** A drop in words, from the book before it is made. */
+function dropWords(drop: Drop | null, handlers: DropHandlers): string {
   if (!drop) return 'where it was';
   if (!('toThread' in drop)) return `position ${drop.to + 1} of ${handlers.threadCount()}`;
   const count = handlers.replyCount(drop.toThread) + (drop.toThread === drop.thread ? 0 : 1);
@@ -172,7 +178,7 @@ const activeY = (active: Active) => {
 /** The drag-and-drop context around the thread list (memoized: rendering it is not cheap). */
 export const ThreadsDnd = memo(function ThreadsDnd({ children, handlers }: { readonly children: ReactNode; readonly handlers: DropHandlers }) {
   // Constant options: new ones would make new sensors, a new context, and every card render again.
-  const sensors = useSensors(useSensor(PointerSensor, POINTER), useSensor(KeyboardSensor, KEYBOARD));
+  const sensors = useSensors(useSensor(PointerSensor, POINTER), useSensor(PromptKeyboardSensor, KEYBOARD));
   const [dragging, setDragging] = useState<DragItem | null>(null);
   const onMove = useCallback((event: DragMoveEvent) => {
     const item = event.active.data.current as DragItem;
@@ -181,14 +187,17 @@ export const ThreadsDnd = memo(function ThreadsDnd({ children, handlers }: { rea
     const now = indicator.get();
     if (now.id !== next.id || now.position !== next.position) indicator.set(() => next);
   }, []);
+  // What the drop did, in words: the announcement comes after the move, when the counts have changed.
+  const ended = useRef('');
   const onEnd = (event: DragEndEvent) => {
     const item = event.active.data.current as DragItem;
     const { id, position } = indicator.get();
     indicator.set(() => ({ id: null, position: null }));
     setDragging(null);
     const over = event.over;
-    if (!over || String(over.id) !== id || !position) return;
-    const drop = dropOf(item, over.data.current as DropTarget, position, handlers);
+    let drop: Drop | null = null;
+    if (over && String(over.id) === id && position) drop = dropOf(item, over.data.current as DropTarget, position, handlers);
+    ended.current = `${item.label} ${drop ? `dropped at ${dropWords(drop, handlers)}` : over ? 'dropped where it was' : 'dropped nowhere, so it stays where it was'}.`;
     if (!drop) return;
     if ('toThread' in drop) handlers.moveReply(drop.thread, drop.reply, drop.toThread, drop.to);
     else handlers.moveThread(drop.thread, drop.to);
@@ -218,12 +227,13 @@ export const ThreadsDnd = memo(function ThreadsDnd({ children, handlers }: { rea
         restoreFocus: false,
         announcements: {
           onDragStart: ({ active }) => {
-            said.current = '';
+            // Not "where it was" right after: it would replace these words before they are read.
+            said.current = `${(active.data.current as DragItem).label}: where it was.`;
             return `Picked up ${(active.data.current as DragItem).label}. Up and Down choose where it goes, one place at a time; Space drops it; Escape cancels.`;
           },
           onDragMove: ({ active, over }) => say(active, over),
           onDragOver: ({ active, over }) => say(active, over),
-          onDragEnd: ({ active, over }) => `${(active.data.current as DragItem).label} ${over ? `dropped at ${landingWords(active.data.current as DragItem, over, activeY(active), handlers)}` : 'dropped nowhere'}.`,
+          onDragEnd: () => ended.current,
           onDragCancel: ({ active }) => `Moving ${(active.data.current as DragItem).label} was cancelled.`,
         },
       }}

@@ -2,11 +2,12 @@
  * A list reordered by drag and drop (pointer or keyboard: focus the handle, Space, arrows,
  * Space) with @dnd-kit/sortable. The items render their own Move up / Move down buttons.
  */
-import { DndContext, KeyboardSensor, PointerSensor, closestCenter, useSensor, useSensors } from '@dnd-kit/core';
+import { DndContext, PointerSensor, closestCenter, useSensor, useSensors } from '@dnd-kit/core';
 import type { DragEndEvent } from '@dnd-kit/core';
 import { SortableContext, horizontalListSortingStrategy, sortableKeyboardCoordinates, useSortable, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
 import type { CSSProperties, HTMLAttributes, ReactNode, Ref } from 'react';
+import { PromptKeyboardSensor } from './PromptKeyboardSensor';
 
 export interface HandleProps {
   readonly ref: Ref<HTMLButtonElement>;
@@ -33,7 +34,7 @@ const POINTER = { activationConstraint: { distance: 4 } };
 const KEYBOARD = { coordinateGetter: sortableKeyboardCoordinates };
 
 export function SortableList({ ids, onMove, direction = 'vertical', renderItem, describe }: Props) {
-  const sensors = useSensors(useSensor(PointerSensor, POINTER), useSensor(KeyboardSensor, KEYBOARD));
+  const sensors = useSensors(useSensor(PointerSensor, POINTER), useSensor(PromptKeyboardSensor, KEYBOARD));
   const onDragEnd = ({ active, over }: DragEndEvent) => {
     if (!over || active.id === over.id) return;
     const from = ids.indexOf(String(active.id));
