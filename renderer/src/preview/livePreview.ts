@@ -1,6 +1,6 @@
 /**
  * Shows previews in a sandboxed, script-less frame and keeps it smooth while the user
- * types: the first document is loaded (srcdoc) with the page top and the first threads
+ * types: the first document is written into the frame's blank document at once (srcdoc where it has none) with the page top and the first threads
  * only, the others are added in idle slices after it shows; later previews change only the
  * parts that differ (the page top, single threads), written from here since the frame is
  * same-origin, so the scroll position stays. Clicks are handled here too: links open
@@ -27,8 +27,12 @@ export const EDITOR_CSS = ':root,body{font-size:14px}.book-archive-thread{contai
 
 /** Threads in the first document of a preview: what a pane shows below the page top, and one more. */
 export const FIRST_THREADS = 4;
-/** Threads added at a time while the rest of a long book fills in. */
-const SLICE_THREADS = 40;
+/**
+ * Threads added at a time while the rest of a long book fills in: a few, as many times as
+ * the idle period allows, so that no fill holds up the next frame (a thread written cold
+ * costs about a millisecond).
+ */
+const SLICE_THREADS = 4;
 
 type Later = (run: (deadline?: IdleDeadline) => void) => () => void;
 /** Runs in idle time (at the latest after a tenth of a second), or after a task where there is no idle callback. */
@@ -126,7 +130,18 @@ export class LivePreview {
     this.waiting = preview.partsUpTo(this.limit);
     const html = preview.html(this.limit);
     const head = html.indexOf('</head>');
-    this.frame.srcdoc = head < 0 ? html : `${html.slice(0, head)}<style>${EDITOR_CSS}</style>${html.slice(head)}`;
+    const page = head < 0 ? html : `${html.slice(0, head)}<style>${EDITOR_CSS}</style>${html.slice(head)}`;
+    // In the frame's own (blank, same-origin) document, at once: the frame that shows the book
+    // shows its page too, with no load in between. An inert parse (DOMParser runs no script);
+    // the frame's sandbox stays as it is. Where the frame has no document yet, it loads the page.
+    const doc = this.frame.contentDocument;
+    if (doc && typeof DOMParser === 'function') {
+      const parsed = new DOMParser().parseFromString(page, 'text/html');
+      doc.replaceChild(doc.adoptNode(parsed.documentElement), doc.documentElement);
+      this.onLoad();
+      return;
+    }
+    this.frame.srcdoc = page;
   }
 
   private readonly onLoad = () => {
@@ -142,7 +157,7 @@ export class LivePreview {
     if (this.limit !== Infinity) this.cancelFill = later(this.fill);
   };
 
-  /** Adds the next threads of a long book (as many slices as the idle time allows), then waits for more idle time. */
+  /** Adds the next threads of a long book (as many slices as the idle time allows, leaving some of it to the form's cards), then waits for more idle time. */
   private readonly fill = (deadline?: IdleDeadline) => {
     this.cancelFill = null;
     const doc = this.loaded ? this.frame.contentDocument : null;
@@ -155,7 +170,7 @@ export class LivePreview {
       const next = this.limit === Infinity ? preview.parts : preview.partsUpTo(this.limit);
       patchPreview(doc, main, this.shown, next);
       this.shown = next;
-    } while (this.limit !== Infinity && deadline && deadline.timeRemaining() > 4 && !deadline.didTimeout);
+    } while (this.limit !== Infinity && deadline && deadline.timeRemaining() > 10 && !deadline.didTimeout);
     // The user's place may be in a thread just added.
     this.mark(this.place);
     if (this.limit !== Infinity) this.cancelFill = later(this.fill);

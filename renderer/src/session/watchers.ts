@@ -3,7 +3,7 @@
  * backups of unsaved work about a second after each change, and which image files exist.
  */
 import { isObj } from '../../../shared/index';
-import { dirtyOf, freshDiagnosticsOf, isTyping, LIVE_VALIDATION_LIMIT, windowTitleOf } from '../store/derived';
+import { dirtyOf, freshDiagnosticsOf, isJustOpened, isTyping, LIVE_VALIDATION_LIMIT, windowTitleOf } from '../store/derived';
 import type { Session } from './session';
 
 export const BACKUP_DELAY_MS = 1000;
@@ -42,6 +42,8 @@ export function watch(session: Session, backupDelayMs = BACKUP_DELAY_MS): () => 
       if (book.doc.text.length > LIVE_VALIDATION_LIMIT) checkTimer = setTimeout(check, VALIDATION_DELAY_MS);
       // A keystroke shows first; its diagnostics follow right after that frame (one check for several keys of a frame).
       else if (isTyping(state)) cancelAfterPaint = afterPaint(check);
+      // A book just opened shows first; it is checked when the page is next idle (the first check of a session costs tens of milliseconds).
+      else if (isJustOpened(state)) cancelAfterPaint = whenIdle(check);
       // Any other change is checked as it is shown; remember the result as the list typing shows next.
       else if (state.checked?.doc !== book.doc) queueMicrotask(check);
       clearTimeout(backupTimer);
@@ -69,6 +71,13 @@ export function watch(session: Session, backupDelayMs = BACKUP_DELAY_MS): () => 
     clearTimeout(checkTimer);
     cancelAfterPaint();
   };
+}
+
+/** Runs `f` when the page is next idle (at the latest after a third of a second); returns a function that cancels it. */
+function whenIdle(f: () => void): () => void {
+  if (typeof requestIdleCallback !== 'function') return afterPaint(f);
+  const id = requestIdleCallback(() => f(), { timeout: 300 });
+  return () => cancelIdleCallback(id);
 }
 
 /** Runs `f` after the next frame is painted (a task queued from that frame's animation callback); returns a function that cancels it. */

@@ -41,16 +41,24 @@ export function isTyping(state: EditorState): boolean {
   return !!history && history.tip === state.book!.doc && history.undo[history.undo.length - 1]?.group != null;
 }
 
+/** Whether the open book is as it was read, not checked yet: its first view shows before its diagnostics (a frame later). */
+export function isJustOpened(state: EditorState): boolean {
+  const book = state.book;
+  return !!book && state.checked === null && book.history.undo.length === 0 && book.history.redo.length === 0 && book.doc.text === book.savedText;
+}
+
 /**
  * Every diagnostic of the open book, errors first. While the user types, the ones of the
  * document before the keystroke: the book is checked again once the keystroke is painted
- * (session/watchers.ts), and a big book once the typing pauses.
+ * (session/watchers.ts), and a big book once the typing pauses. A book just opened shows
+ * first and is checked right after that frame.
  */
 export function diagnosticsOf(state: EditorState): readonly Diagnostic[] {
   const book = state.book;
   if (!book) return NO_DIAGNOSTICS;
   if (state.checked?.doc === book.doc && state.checked.site === siteContextOf(state)) return state.checked.list;
   if (state.checked && (book.doc.text.length > LIVE_VALIDATION_LIMIT || isTyping(state))) return state.checked.list;
+  if (isJustOpened(state)) return NO_DIAGNOSTICS;
   return diagnosticsMemo(book.doc, siteContextOf(state));
 }
 

@@ -16,13 +16,13 @@ import { byThread, NONE } from './diagnosticSlices';
 import { ThreadCard } from './ThreadCard';
 
 const NO_THREADS: readonly Value[] = [];
-/** Cards in the first render of a book (the book and links fill the first screen); the others follow in idle slices of this many. */
+/** Cards in the first render of a book (the book and links fill the first screen); the others follow in idle slices that double from this many. */
 const FIRST_CARDS = 2;
-const SLICE_CARDS = 12;
+const SLICE_CARDS = 2;
 
 /**
  * How many cards to render: all where the page has no idle callbacks, else FIRST_CARDS for a
- * newly opened book (`key`), growing by a slice each time the page is idle.
+ * newly opened book (`key`), doubling each time the page is idle.
  */
 function useIdleLimit(key: unknown, total: number): number {
   const idle = typeof requestIdleCallback === 'function';
@@ -34,7 +34,9 @@ function useIdleLimit(key: unknown, total: number): number {
   }
   useEffect(() => {
     if (limit >= total) return;
-    const id = requestIdleCallback(() => setState((s) => ({ key: s.key, limit: s.limit + SLICE_CARDS })), { timeout: 300 });
+    // Slices double: the first ones, right after the book shows, are small (a card costs a few
+    // milliseconds, more the first time), and a long book still fills in a few renders.
+    const id = requestIdleCallback(() => setState((s) => ({ key: s.key, limit: s.limit + Math.max(SLICE_CARDS, s.limit) })), { timeout: 300 });
     return () => cancelIdleCallback(id);
   }, [limit, total]);
   return limit;
