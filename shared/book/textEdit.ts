@@ -3,6 +3,8 @@
  * CodeMirror change is: [from, to) of the old text replaced by `insert`.
  */
 
+import { flat } from '../yaml/text';
+
 /** [from, to) of the old text replaced by `insert`. */
 export interface TextEdit {
   readonly from: number;
@@ -47,6 +49,9 @@ function commonEnd(a: string, b: string, max: number): number {
 /** The smallest single edit from `a` to `b`; it never splits a `\r\n` or a surrogate pair. Null when equal. */
 export function minimalEdit(a: string, b: string): TextEdit | null {
   if (a === b) return null;
+  // Both are compared in slices below: a text made by splicing would be copied whole for each slice.
+  flat(a);
+  flat(b);
   const max = Math.min(a.length, b.length);
   let p = commonStart(a, b, max);
   if (p > 0 && (a.charCodeAt(p - 1) === 13 || isHigh(a.charCodeAt(p - 1)))) p--;
