@@ -63,6 +63,33 @@ export function openedOf(doc: BookDocument): OpenedBook {
   };
 }
 
+/** The people of a site context (its ids and display names). */
+export type PeopleLists = Pick<SiteContext, 'people' | 'names'>;
+
+/** A site context whose people are the list sent before under `peopleKey`. */
+export type SiteWithoutPeople = Omit<SiteContext, 'people' | 'names'> & { readonly peopleKey?: number };
+
+/** How many lists of people the worker keeps (one per site being scanned, a few at most). */
+const PEOPLE_LISTS = 8;
+
+/** Keeps `lists` under `key`, forgetting the oldest beyond a few; returns the lists forgotten. Both sides of the worker keep the same ones. */
+export function keepPeople(kept: Map<number, PeopleLists>, key: number, lists: PeopleLists): PeopleLists[] {
+  kept.set(key, lists);
+  const gone: PeopleLists[] = [];
+  for (const [k, v] of kept) {
+    if (kept.size <= PEOPLE_LISTS) break;
+    kept.delete(k);
+    gone.push(v);
+  }
+  return gone;
+}
+
+/** The site context of a check, with its people put back from the lists sent before. */
+export function withPeople(site: SiteWithoutPeople, kept: ReadonlyMap<number, PeopleLists>): SiteContext {
+  const { peopleKey, ...rest } = site;
+  return peopleKey === undefined ? rest : { ...rest, ...kept.get(peopleKey) };
+}
+
 /** Counts (and, when asked, lists) a document's diagnostics against its site. */
 export function checkedOf(doc: BookDocument, site: SiteContext, withDiagnostics: boolean): CheckedBook {
   const diagnostics = validate(doc, site);

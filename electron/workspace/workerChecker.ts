@@ -8,13 +8,15 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { SiteContext } from '../../shared/index';
-import { localChecker } from './bookChecker';
-import type { BookChecker } from './bookChecker';
+import { keepPeople, localChecker, withPeople } from './bookChecker';
+import type { BookChecker, PeopleLists, SiteWithoutPeople } from './bookChecker';
 
 /** A request to the worker. */
 export type CheckRequest =
   | { readonly op: 'open'; readonly id: number; readonly text: string }
-  | { readonly op: 'check'; readonly id: number; readonly site: SiteContext; readonly withDiagnostics: boolean }
+  | { readonly op: 'check'; readonly id: number; readonly site: SiteWithoutPeople; readonly withDiagnostics: boolean }
+  /** The site's people, sent once per list: a check then names them by `key` instead of carrying 400 names each time. */
+  | { readonly op: 'people'; readonly key: number; readonly people: PeopleLists }
   | { readonly op: 'forget'; readonly id: number }
   | { readonly op: 'person'; readonly fileName: string; readonly text: string };
 
@@ -48,6 +50,10 @@ class WorkerChecker implements BookChecker {
   private readonly localIds = new Set<number>();
   private readonly pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void; readonly request: CheckRequest }>();
   private seq = 0;
+  /** The lists of people sent to the worker, by key, and the key of each list object. */
+  private readonly lists = new Map<number, PeopleLists>();
+  private peopleKeys = new WeakMap<object, number>();
+  private lastKey = 0;
 
   private ensure(): Worker | null {
     if (this.failed) return null;
@@ -90,6 +96,9 @@ class WorkerChecker implements BookChecker {
     worker.on('exit', (code) => lost(new Error(`The checking worker stopped (exit code ${code}).`)));
     worker.unref();
     this.worker = worker;
+    // A new worker knows no list of people yet.
+    this.lists.clear();
+    this.peopleKeys = new WeakMap();
     return worker;
   }
 
@@ -112,7 +121,9 @@ class WorkerChecker implements BookChecker {
         return this.local.open(r.id, r.text);
       case 'check':
         this.localIds.delete(r.id);
-        return this.local.check(r.id, r.site, r.withDiagnostics);
+        return this.local.check(r.id, withPeople(r.site, this.lists), r.withDiagnostics);
+      case 'people':
+        return null;
       case 'forget':
         this.localIds.delete(r.id);
         return this.local.forget(r.id);
@@ -131,7 +142,26 @@ class WorkerChecker implements BookChecker {
 
   check(id: number, site: SiteContext, withDiagnostics: boolean) {
     if (this.localIds.delete(id)) return this.local.check(id, site, withDiagnostics);
-    return this.call<Awaited<ReturnType<BookChecker['check']>>>({ op: 'check', id, site, withDiagnostics });
+    return this.call<Awaited<ReturnType<BookChecker['check']>>>({ op: 'check', id, site: this.withoutPeople(site), withDiagnostics });
+  }
+
+  /**
+   * The site context with its people replaced by a key: each list of people (one object
+   * for every book of a scan) is sent to the worker once, not copied into every check.
+   */
+  private withoutPeople(site: SiteContext): SiteWithoutPeople {
+    const { people, names, ...rest } = site;
+    const ref = names ?? people;
+    if (!ref) return rest;
+    let key = this.peopleKeys.get(ref);
+    if (key === undefined) {
+      key = ++this.lastKey;
+      this.peopleKeys.set(ref, key);
+      const lists: PeopleLists = { people, names };
+      for (const gone of keepPeople(this.lists, key, lists)) this.peopleKeys.delete(gone.names ?? gone.people ?? []);
+      void this.call({ op: 'people', key, people: lists }).catch(() => undefined);
+    }
+    return { ...rest, peopleKey: key };
   }
 
   forget(id: number): void {
