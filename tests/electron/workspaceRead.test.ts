@@ -205,3 +205,24 @@ describe('the checking worker', () => {
     checker.forget(3);
   });
 });
+
+describe('the checking worker and the people', () => {
+  it('checks long books in the worker against a list of people sent once and named by key', async () => {
+    const { workerChecker } = await import('../../electron/workspace/workerChecker');
+    const checker = workerChecker();
+    const book = (author: string) => `---\ntitle: "A long book"\nauthors: [${author}]\narchive:\n${Array.from({ length: 400 }, (_, i) => `  - name: Asker ${i}\n    text: "Question ${i} ${'y'.repeat(40)}"\n`).join('')}---\n`;
+    const people = ['lenavoss', 'tomasokafor'];
+    const names = [{ id: 'lenavoss', name: 'Lena Voss' }, { id: 'tomasokafor', name: 'Tomas Okafor' }];
+    const site = { path: '_books/20240101-long.md', weeks: [], people, names };
+    const codes = async (id: number, author: string, s = site) => {
+      await checker.open(id, book(author));
+      return ((await checker.check(id, s, true)).diagnostics ?? []).map((d) => d.code);
+    };
+    expect(await codes(101, 'nobody-here')).toContain('people');
+    // The same list again (sent once): a known id is not reported.
+    expect(await codes(102, 'lenavoss')).not.toContain('people');
+    expect(await codes(103, 'tomasokafor')).not.toContain('people');
+    // Another list: the worker uses that one.
+    expect(await codes(104, 'lenavoss', { ...site, people: ['tomasokafor'], names: [names[1]!] })).toContain('people');
+  });
+});
