@@ -112,6 +112,9 @@ export function applyEdit(doc: BookDocument, edit: Edit): BookDocument {
       break;
   }
   if (tree === doc.tree) return doc;
+  // An edit of the root's keys (renamed, added, removed, moved) may change what a fresh read
+  // makes of the file's style (sorted keys, the indentation of lists): read it again, as a reopen would.
+  if (touchesRoot(edit)) tree = { ...tree, profile: readProfile(tree.text, tree.base, tree.root) };
   // Reading diagnostics hold positions; after an edit, read them afresh (they are rare).
   if (doc.diagnostics.length > 0) return openBook(tree.text);
   const delta = tree.text.length - doc.text.length;
@@ -124,6 +127,20 @@ export function applyEdit(doc: BookDocument, edit: Edit): BookDocument {
     split: { ...split, end: split.end + delta, bodyStart: split.bodyStart + delta },
     tree,
   };
+}
+
+/** Whether an edit adds, removes, renames, moves or replaces an entry of the root. */
+function touchesRoot(edit: Edit): boolean {
+  switch (edit.op) {
+    case 'move':
+      return edit.from.length <= 1 || edit.to.length === 0;
+    case 'insert':
+      return edit.path.length === 0;
+    case 'setBody':
+      return false;
+    default:
+      return edit.path.length <= 1;
+  }
 }
 
 /** Applies edits in order. */

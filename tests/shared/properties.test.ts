@@ -220,7 +220,8 @@ describe('random books and random edits', () => {
           for (let k = texts.length - 2; k >= 0; k--) doc = expectChangedTo(doc, texts[k]!);
           for (let k = 1; k < texts.length; k++) doc = expectChangedTo(doc, texts[k]!);
         }),
-        { numRuns: Number(process.env.PROPERTY_RUNS ?? 60) },
+        // SEED and FCPATH (as a failure prints them) replay one failing case.
+        { numRuns: Number(process.env.PROPERTY_RUNS ?? 60), ...(process.env.SEED ? { seed: Number(process.env.SEED), path: process.env.FCPATH, endOnFailure: true } : {}) },
       );
       // Each run also undoes and redoes every step against fresh reads: room for a loaded machine.
     }, 120_000);

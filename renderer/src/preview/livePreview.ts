@@ -80,7 +80,7 @@ export class LivePreview {
       this.cancelFill?.();
       this.cancelFill = null;
       this.limit = this.firstLimit(preview);
-      doc.defaultView?.scrollTo(0, 0);
+      (doc.scrollingElement ?? doc.documentElement).scrollTop = 0;
       if (this.limit !== Infinity) this.cancelFill = later(this.fill);
     }
     // The thread being edited shows at once, with those before it, whatever the fill has reached.
@@ -197,6 +197,7 @@ export class LivePreview {
     const height = view.innerHeight;
     if (r.top >= 8 && r.bottom <= height - 8) return;
     const margin = Math.max(16, Math.min(80, height / 4));
-    view.scrollBy(0, r.height > height - margin * 2 ? r.top - margin : r.top - (height - r.height) / 2);
+    const doc = this.frame.contentDocument;
+    if (doc) (doc.scrollingElement ?? doc.documentElement).scrollTop += r.height > height - margin * 2 ? r.top - margin : r.top - (height - r.height) / 2;
   }
 }
