@@ -1,5 +1,5 @@
 /** The Form view: the book's metadata and links, then its threads, in one scrolling column that follows the user's place. */
-import { memo, useMemo, useRef, useState } from 'react';
+import { memo, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { nameSuggestions } from '../../../shared/index';
 import type { Diagnostic, Fix } from '../../../shared/index';
 import { applyFix } from '../services/fixes';
@@ -55,6 +55,11 @@ export const FormPane = memo(function FormPane() {
     if (e.target instanceof HTMLInputElement && e.target.getAttribute('list') === 'people-names') setNames(nameSuggestions(store.get().book?.readable?.data ?? null, people, '', 500));
   };
   useFocusRequest();
+  // Another book shows from its top, as its preview does.
+  const path = useEditor((s) => s.book?.path ?? null);
+  useLayoutEffect(() => {
+    if (scrollRef.current) scrollRef.current.scrollTop = 0;
+  }, [path]);
   if (!has) return null;
   return (
     <FixContext.Provider value={onFix}>
@@ -63,7 +68,8 @@ export const FormPane = memo(function FormPane() {
           <MetadataPane />
           <ThreadsPane scrollRef={scrollRef} />
           <datalist id="people-names">
-            {(names ?? people.map((p) => p.name)).map((n, i) => <option key={i} value={n} />)}
+            {/* Filled when a Name field gets focus: a first view does not make an option per person. */}
+            {(names ?? []).map((n, i) => <option key={i} value={n} />)}
           </datalist>
         </div>
       </div>
