@@ -6,7 +6,6 @@
  * that are not books the editor can open are rows with a `problem`, and are never read.
  */
 import crypto from 'node:crypto';
-import type { Stats } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { BookSummary, Person } from '../../shared/api';
@@ -17,7 +16,7 @@ import { notUtf8Diagnostic } from './bookChecker';
 import { mapLimit } from './concurrency';
 import { WorkspaceError } from './errors';
 import { decodeUtf8, firstBadUtf8, kindOf, MAX_BOOK_BYTES, readRegularFile } from './fileBytes';
-import { checkBookPath, confine, isInside, realFolder, siteEntry } from './sitePath';
+import { checkBookPath, confine, isInside, realFolder, scanEntry } from './sitePath';
 
 /** What the library keeps of a file between scans. */
 interface Entry {
@@ -112,22 +111,17 @@ export class BookIndex {
       return { name, problem: `The site cannot serve this name: ${(e as Error).message}` };
     }
     const hit = this.cache.get(name);
-    let real = path.join(realDir, name);
-    let known: Stats | 'listed' = 'listed';
-    // A regular file not read before needs no lstat: the read asks its open handle.
-    if (hit || !listedRegular) {
-      // A link that leads outside the site, or nowhere, is not the site's: it is not listed at all.
-      const found = await siteEntry(this.root, realDir, name);
-      if (!found) return null;
-      const { stat } = found;
-      real = found.real;
-      known = stat;
-      if (!stat.isFile()) return { name, problem: `It is ${kindOf(stat)}, not a file: it was not read.` };
-      if (stat.size > MAX_BOOK_BYTES) return { name, problem: tooLarge(stat.size) };
-      if (hit && hit.real === real && hit.mtimeMs === stat.mtimeMs && hit.size === stat.size && hit.ino === stat.ino) return { name, entry: hit, opened: hit.opened };
+    // A link that leads outside the site, or nowhere, is not the site's: it is not listed at all.
+    const found = await scanEntry(this.root, realDir, name, listedRegular, !!hit);
+    if (!found) return null;
+    const { real, stat: seen } = found;
+    if (seen) {
+      if (!seen.isFile()) return { name, problem: `It is ${kindOf(seen)}, not a file: it was not read.` };
+      if (seen.size > MAX_BOOK_BYTES) return { name, problem: tooLarge(seen.size) };
+      if (hit && hit.real === real && hit.mtimeMs === seen.mtimeMs && hit.size === seen.size && hit.ino === seen.ino) return { name, entry: hit, opened: hit.opened };
     }
     try {
-      const { bytes, stat } = await readRegularFile(real, rel, MAX_BOOK_BYTES, known);
+      const { bytes, stat } = await readRegularFile(real, rel, MAX_BOOK_BYTES, seen ?? 'listed');
       this.lastReads++;
       const text = decodeUtf8(bytes);
       const id = ++lastId;

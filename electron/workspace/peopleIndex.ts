@@ -1,12 +1,11 @@
 /** The people of a site, from `_people/*.md`, re-reading only the files that changed. */
-import type { Stats } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Person } from '../../shared/api';
 import type { BookChecker } from './bookChecker';
 import { mapLimit } from './concurrency';
 import { decodeUtf8, readRegularFile } from './fileBytes';
-import { realFolder, siteEntry } from './sitePath';
+import { realFolder, scanEntry } from './sitePath';
 
 interface Entry {
   readonly real: string;
@@ -58,20 +57,15 @@ export class PeopleIndex {
 
   private async read(name: string, realDir: string, listedRegular: boolean): Promise<Person | null> {
     const hit = this.cache.get(name);
-    let real = path.join(realDir, name);
-    let known: Stats | 'listed' = 'listed';
-    // A regular file not read before needs no lstat: the read asks its open handle.
-    if (hit || !listedRegular) {
-      const found = await siteEntry(this.root, realDir, name);
-      if (!found) return null;
-      const { stat: s } = found;
-      real = found.real;
-      known = s;
+    const found = await scanEntry(this.root, realDir, name, listedRegular, !!hit);
+    if (!found) return null;
+    const { real, stat: s } = found;
+    if (s) {
       if (!s.isFile() || s.size > MAX_PERSON_BYTES) return null;
       if (hit && hit.real === real && hit.mtimeMs === s.mtimeMs && hit.size === s.size) return hit.person;
     }
     try {
-      const { bytes, stat } = await readRegularFile(real, `_people/${name}`, MAX_PERSON_BYTES, known);
+      const { bytes, stat } = await readRegularFile(real, `_people/${name}`, MAX_PERSON_BYTES, s ?? 'listed');
       const person = await this.checker.person(name, decodeUtf8(bytes));
       this.cache.set(name, { real, mtimeMs: stat.mtimeMs, size: stat.size, person });
       return person;

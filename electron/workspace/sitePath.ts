@@ -107,3 +107,14 @@ export async function realFolder(rootReal: string, dir: string): Promise<string 
   const real = await realInside(rootReal, dir);
   return real && (await fs.stat(real).then((s) => s.isDirectory(), () => false)) ? real : null;
 }
+
+/**
+ * How a folder scan reaches an entry: a regular file (as the listing says) not read before
+ * goes straight to its read, which asks the open descriptor (`stat: null`); anything else
+ * is looked at first with siteEntry (a link is followed inside the site; a cached file is
+ * compared by its stat). Null when it is gone or leads outside the site.
+ */
+export async function scanEntry(rootReal: string, dirReal: string, name: string, listedRegular: boolean, cached: boolean): Promise<{ readonly real: string; readonly stat: Stats | null } | null> {
+  if (listedRegular && !cached) return { real: path.join(dirReal, name), stat: null };
+  return siteEntry(rootReal, dirReal, name);
+}

@@ -34,6 +34,19 @@ describe.skipIf(!hasChromium)('the editor in Chromium', () => {
   });
   afterAll(async () => h?.close());
 
+  /** Saves, and checks thread 1's last reply is now thread 2's last: on disk, and in the file only its own two lines moved. */
+  async function expectReplyMovedToThread2(page: Page) {
+    await save(page);
+    const book = onDisk(h);
+    expect(book.archive[0]!.replies.map((r) => r.name)).toEqual(['Mira Solberg']);
+    expect(book.archive[1]!.replies).toEqual([book.archive[1]!.replies[0], { name: 'Oskar Lind', text: 'Perfect, thanks!' }]);
+    const diff = h.diff(BOOK);
+    const removed = diff.filter((l) => l.startsWith('-')).map((l) => l.slice(1));
+    const added = diff.filter((l) => l.startsWith('+')).map((l) => l.slice(1));
+    expect(removed).toEqual(['  - name: Oskar Lind', '    text: Perfect, thanks!']);
+    expect(added).toEqual(removed);
+  }
+
   it('adds a reply and saves only the new lines', async () => {
     const page = await h.page();
     await openBook(page, TITLE);
@@ -57,15 +70,7 @@ describe.skipIf(!hasChromium)('the editor in Chromium', () => {
     const target = thread(page, 'Thread 2 by Dana Whitfield').getByRole('article', { name: 'Reply 1 by Mira Solberg' });
     await drag(page, moving.getByRole('button', { name: 'Drag Reply 2 by Oskar Lind' }), target, 0.8);
     await thread(page, 'Thread 2 by Dana Whitfield').getByRole('article', { name: 'Reply 2 by Oskar Lind' }).waitFor();
-    await save(page);
-    const book = onDisk(h);
-    expect(book.archive[0]!.replies.map((r) => r.name)).toEqual(['Mira Solberg']);
-    expect(book.archive[1]!.replies).toEqual([book.archive[1]!.replies[0], { name: 'Oskar Lind', text: 'Perfect, thanks!' }]);
-    const diff = h.diff(BOOK);
-    const removed = diff.filter((l) => l.startsWith('-')).map((l) => l.slice(1));
-    const added = diff.filter((l) => l.startsWith('+')).map((l) => l.slice(1));
-    expect(removed).toEqual(['  - name: Oskar Lind', '    text: Perfect, thanks!']);
-    expect(added).toEqual(removed);
+    await expectReplyMovedToThread2(page);
   });
 
   // The arrows pressed right after Space used to be lost (the sensor listened from a timer that ran after
@@ -98,16 +103,7 @@ describe.skipIf(!hasChromium)('the editor in Chromium', () => {
     expect(await unchanged(page)).toBe(true);
     await page.keyboard.press('Control+Shift+z');
     await thread(page, 'Thread 2 by Dana Whitfield').getByRole('article', { name: 'Reply 2 by Oskar Lind' }).waitFor();
-    await save(page);
-    const book = onDisk(h);
-    expect(book.archive[0]!.replies.map((r) => r.name)).toEqual(['Mira Solberg']);
-    expect(book.archive[1]!.replies).toEqual([book.archive[1]!.replies[0], { name: 'Oskar Lind', text: 'Perfect, thanks!' }]);
-    // In the file, only the reply's own lines leave thread 1 and arrive at the end of thread 2.
-    const diff = h.diff(BOOK);
-    const removed = diff.filter((l) => l.startsWith('-')).map((l) => l.slice(1));
-    const added = diff.filter((l) => l.startsWith('+')).map((l) => l.slice(1));
-    expect(removed).toEqual(['  - name: Oskar Lind', '    text: Perfect, thanks!']);
-    expect(added).toEqual(removed);
+    await expectReplyMovedToThread2(page);
   });
 
   it('cancels a keyboard drag with Escape: the reply stays, nothing changes', async () => {
