@@ -75,7 +75,7 @@ function checkRegular(stat: Stats, label: string, maxBytes: number): void {
  * asked again: its own lstat, just taken, or `'listed'` when a folder listing said it is a
  * regular file (a library scan), so that only the open descriptor is asked.
  */
-export async function readRegularFile(file: string, label: string, maxBytes = MAX_BOOK_BYTES, known?: Stats | 'listed'): Promise<{ readonly bytes: Buffer; readonly mtimeMs: number; readonly stat: Stats }> {
+export async function readRegularFile(file: string, label: string, maxBytes = MAX_BOOK_BYTES, known?: Stats | 'listed'): Promise<{ readonly bytes: Buffer; readonly stat: Stats }> {
   for (let attempt = 0; ; attempt++) {
     let fd: number;
     try {
@@ -96,7 +96,7 @@ export async function readRegularFile(file: string, label: string, maxBytes = MA
       const bytes = await readSized(fd, stat.size, attempt === 3 ? maxBytes : null);
       if (bytes === null) continue;
       if (bytes.length > maxBytes) throw new WorkspaceError('too-large', `${label} is ${bytes.length} bytes, more than the ${maxBytes} this editor opens.`);
-      return { bytes, mtimeMs: stat.mtimeMs, stat };
+      return { bytes, stat };
     } finally {
       await closeFd(fd);
     }
@@ -138,8 +138,8 @@ async function readSized(fd: number, size: number, asItIs: number | null): Promi
 
 /** Reads a regular file as readRegularFile does, with the fingerprint of exactly the bytes read. */
 export async function readFileBytes(file: string, label: string, maxBytes = MAX_BOOK_BYTES): Promise<FileBytes> {
-  const { bytes, mtimeMs } = await readRegularFile(file, label, maxBytes);
-  return { bytes, fingerprint: { mtimeMs, size: bytes.length, hash: hashBytes(bytes) } };
+  const { bytes, stat } = await readRegularFile(file, label, maxBytes);
+  return { bytes, fingerprint: { mtimeMs: stat.mtimeMs, size: bytes.length, hash: hashBytes(bytes) } };
 }
 
 /** An errno code in words, for messages (never the raw system text, which may name temp paths). */

@@ -9,6 +9,7 @@
 import type { PreviewParts } from './previewParts';
 import { patchPreview } from './patchPreview';
 import type { BookPreview } from './bookPreview';
+import { whenIdle } from '../schedule';
 
 export interface PreviewHandlers {
   /** A thread (reply null) or a reply was clicked. */
@@ -34,18 +35,8 @@ export const FIRST_THREADS = 4;
  */
 const SLICE_THREADS = 4;
 
-type Later = (run: (deadline?: IdleDeadline) => void) => () => void;
-/** Runs in idle time (at the latest after a tenth of a second), or after a task where there is no idle callback. */
-const later: Later =
-  typeof requestIdleCallback === 'function'
-    ? (run) => {
-        const id = requestIdleCallback(run, { timeout: 100 });
-        return () => cancelIdleCallback(id);
-      }
-    : (run) => {
-        const id = setTimeout(run, 0);
-        return () => clearTimeout(id);
-      };
+/** Runs in idle time (at the latest after a tenth of a second). */
+const later = (run: (deadline?: IdleDeadline) => void) => whenIdle(run, 100);
 
 // The frame's nodes come from another realm: check shapes, not classes.
 const asElement = (t: EventTarget | null): Element | null => (t && (t as Node).nodeType === 1 ? (t as Element) : t && (t as Node).parentElement ? (t as Node).parentElement : null);

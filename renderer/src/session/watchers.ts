@@ -4,6 +4,7 @@
  */
 import { isObj } from '../../../shared/index';
 import { dirtyOf, freshDiagnosticsOf, isJustOpened, isTyping, LIVE_VALIDATION_LIMIT, windowTitleOf } from '../store/derived';
+import { afterPaint, whenIdle } from '../schedule';
 import type { Session } from './session';
 
 export const BACKUP_DELAY_MS = 1000;
@@ -17,8 +18,8 @@ export function watch(session: Session, backupDelayMs = BACKUP_DELAY_MS): () => 
   let lastText: string | null = null;
   let backupTimer: ReturnType<typeof setTimeout> | undefined;
   let lastData: unknown = null;
-  let checkTimer: ReturnType<typeof setTimeout> | undefined;
-  let cancelAfterPaint = () => undefined as void;
+  /** Cancels the check of the book waiting to run, if any. */
+  let cancelCheck = () => undefined as void;
 
   const onChange = () => {
     const state = store.get();
@@ -33,17 +34,19 @@ export function watch(session: Session, backupDelayMs = BACKUP_DELAY_MS): () => 
     const book = state.book;
     if (book && book.doc.text !== lastText) {
       lastText = book.doc.text;
-      clearTimeout(checkTimer);
-      cancelAfterPaint();
+      cancelCheck();
       const check = () => {
         const s = store.get();
         if (s.book && s.checked?.doc !== s.book.doc) store.setChecked(s.book.doc, freshDiagnosticsOf(s));
       };
-      if (book.doc.text.length > LIVE_VALIDATION_LIMIT) checkTimer = setTimeout(check, VALIDATION_DELAY_MS);
+      if (book.doc.text.length > LIVE_VALIDATION_LIMIT) {
+        const id = setTimeout(check, VALIDATION_DELAY_MS);
+        cancelCheck = () => clearTimeout(id);
+      }
       // A keystroke shows first; its diagnostics follow right after that frame (one check for several keys of a frame).
-      else if (isTyping(state)) cancelAfterPaint = afterPaint(check);
+      else if (isTyping(state)) cancelCheck = afterPaint(check);
       // A book just opened shows first; it is checked when the page is next idle (the first check of a session costs tens of milliseconds).
-      else if (isJustOpened(state)) cancelAfterPaint = whenIdle(check);
+      else if (isJustOpened(state)) cancelCheck = whenIdle(check, 300);
       // Any other change is checked as it is shown; remember the result as the list typing shows next.
       else if (state.checked?.doc !== book.doc) queueMicrotask(check);
       clearTimeout(backupTimer);
@@ -68,28 +71,6 @@ export function watch(session: Session, backupDelayMs = BACKUP_DELAY_MS): () => 
   return () => {
     unsubscribe();
     clearTimeout(backupTimer);
-    clearTimeout(checkTimer);
-    cancelAfterPaint();
-  };
-}
-
-/** Runs `f` when the page is next idle (at the latest after a third of a second); returns a function that cancels it. */
-function whenIdle(f: () => void): () => void {
-  if (typeof requestIdleCallback !== 'function') return afterPaint(f);
-  const id = requestIdleCallback(() => f(), { timeout: 300 });
-  return () => cancelIdleCallback(id);
-}
-
-/** Runs `f` after the next frame is painted (a task queued from that frame's animation callback); returns a function that cancels it. */
-function afterPaint(f: () => void): () => void {
-  if (typeof requestAnimationFrame !== 'function') {
-    const id = setTimeout(f, 0);
-    return () => clearTimeout(id);
-  }
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const frame = requestAnimationFrame(() => (timer = setTimeout(f, 0)));
-  return () => {
-    cancelAnimationFrame(frame);
-    clearTimeout(timer);
+    cancelCheck();
   };
 }

@@ -14,11 +14,11 @@ import { BIG_BOOK_THREADS, isExpanded } from '../store/uiSlice';
 import { VirtualList } from '../ui/VirtualList';
 import { byThread, NONE } from './diagnosticSlices';
 import { ThreadCard } from './ThreadCard';
+import { whenIdle } from '../schedule';
 
 const NO_THREADS: readonly Value[] = [];
 /** Cards in the first render of a book (the book and links fill the first screen); the others follow in idle slices that double from this many. */
 const FIRST_CARDS = 2;
-const SLICE_CARDS = 2;
 
 /**
  * How many cards to render: all where the page has no idle callbacks, else FIRST_CARDS for a
@@ -36,8 +36,7 @@ function useIdleLimit(key: unknown, total: number): number {
     if (limit >= total) return;
     // Slices double: the first ones, right after the book shows, are small (a card costs a few
     // milliseconds, more the first time), and a long book still fills in a few renders.
-    const id = requestIdleCallback(() => setState((s) => ({ key: s.key, limit: s.limit + Math.max(SLICE_CARDS, s.limit) })), { timeout: 300 });
-    return () => cancelIdleCallback(id);
+    return whenIdle(() => setState((s) => ({ key: s.key, limit: s.limit * 2 })), 300);
   }, [limit, total]);
   return limit;
 }
